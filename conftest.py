@@ -1,0 +1,28 @@
+import pytest
+
+from soars.core.testing import Personas, login, make_personas
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    return make_personas()
+
+
+@pytest.fixture
+def client_as(client):
+    """client_as(user) -> the test client, signed in as that user."""
+
+    def sign_in(user):
+        return login(client, user)
+
+    return sign_in
+
+
+@pytest.fixture
+def reference_data(transactional_db):
+    """Reference data for transactional tests (live server, browser): a flush between them removes it."""
+    from soars.core.models import Agency
+    from soars.core.reference import load_reference
+
+    if not Agency.objects.exists():
+        load_reference()

@@ -1,0 +1,99 @@
+"""Shared test helpers: the personas every test file can ask for, and a task runner.
+
+Personas (DESIGN §5): an executive, HR staff of agency A (Agriculture), HR staff
+of agency B (Commerce), an agency administrator of agency A, a site
+administrator, and an outsider (an executive with no relation to anything).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.core.management import call_command
+
+from soars.accounts import factories
+from soars.accounts.models import User
+from soars.core.models import Agency
+
+AGENCY_A = "AG"
+AGENCY_B = "CM"
+
+
+@dataclass
+class Personas:
+    executive: User
+    hr_a: User
+    hr_b: User
+    agency_admin: User
+    site_admin: User
+    outsider: User
+
+    @property
+    def agency_a(self) -> Agency:
+        return self.hr_a.agency
+
+    @property
+    def agency_b(self) -> Agency:
+        return self.hr_b.agency
+
+    def by_name(self, name: str) -> User:
+        return getattr(self, name)
+
+    NAMES = ("executive", "hr_a", "hr_b", "agency_admin", "site_admin", "outsider")
+
+
+def make_personas() -> Personas:
+    a = Agency.objects.get(code=AGENCY_A)
+    b = Agency.objects.get(code=AGENCY_B)
+    return Personas(
+        executive=factories.ExecutiveFactory(email="alice.executive@agency.gov", full_name="Alice Executive"),
+        hr_a=factories.HrFactory(email="bob.hr@usda.gov", full_name="Bob HR", agency=a),
+        hr_b=factories.HrFactory(email="carol.hr@commerce.gov", full_name="Carol HR", agency=b),
+        agency_admin=factories.AgencyAdminFactory(email="dana.admin@usda.gov", full_name="Dana Admin", agency=a),
+        site_admin=factories.SiteAdminFactory(email="erin.admin@opm.gov", full_name="Erin Admin"),
+        outsider=factories.ExecutiveFactory(email="oscar.outsider@agency.gov", full_name="Oscar Outsider"),
+    )
+
+
+def run_tasks() -> None:
+    """Run every queued task that is due, the way the worker would, then return."""
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+
+
+def login(client, user: User):
+    """Sign a test client in as `user`, past every sign-in step (password, and MFA where required)."""
+    client.force_login(user)
+    return client
+
+
+@dataclass
+class Page:
+    """A page for the site-wide checks (one <h1>, accessibility).
+
+    path is a URL, or a function of the personas that creates what the page
+    needs and returns its URL. user names the persona to view it as (None:
+    anonymous). Each app lists its pages in soars/<app>/pages.py as PAGES.
+    """
+
+    path: str | object
+    user: str | None = None
+
+    def resolve(self, personas: Personas) -> str:
+        return self.path(personas) if callable(self.path) else self.path
+
+    def __str__(self) -> str:
+        label = self.path if isinstance(self.path, str) else getattr(self.path, "__name__", "page")
+        return f"{label} as {self.user or 'anonymous'}"
+
+
+def all_pages() -> list[Page]:
+    from importlib import import_module
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    pages: list[Page] = []
+    for config in apps.get_app_configs():
+        if config.name.startswith("soars.") and find_spec(f"{config.name}.pages"):
+            pages.extend(import_module(f"{config.name}.pages").PAGES)
+    return pages

@@ -1,0 +1,13 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("soars.core.urls")),
+    path("", include("soars.accounts.urls")),
+    path(settings.ADMIN_PATH, admin.site.urls),
+]
+
+handler403 = "soars.core.views.permission_denied"
+handler404 = "soars.core.views.page_not_found"
+handler500 = "soars.core.views.server_error"
