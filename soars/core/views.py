@@ -62,7 +62,7 @@ def burden(request):
 
 @public
 def contact(request):
-    form = ContactForm(request.POST or None)
+    form = ContactForm(request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_bot:
             logger.info("Contact form honeypot filled; message dropped")
