@@ -8,6 +8,7 @@ administrator, and an outsider (an executive with no relation to anything).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from unittest.mock import patch
 
 from django.core.management import call_command
 
@@ -56,8 +57,16 @@ def make_personas() -> Personas:
 
 
 def run_tasks() -> None:
-    """Run every queued task that is due, the way the worker would, then return."""
-    call_command("db_worker", queue_name="*", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    """Run every queued task that is due, the way the worker would, then return.
+
+    The real worker closes stale database connections between tasks; inside a
+    test's transaction that would close the test's own connection, so it is
+    switched off here and only here.
+    """
+    with patch("django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None):
+        call_command(
+            "db_worker", queue_name="*", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0
+        )
 
 
 def login(client, user: User):
