@@ -28,6 +28,8 @@ DEBUG = env_bool("DEBUG", SOARS_ENV == "development")
 DEMO_MODE = env_bool("SOARS_DEMO", SOARS_ENV == "development")
 
 DATA_DIR = Path(env_str("SOARS_DATA_DIR", str(BASE_DIR / "var"))).resolve()
+if not PRODUCTION:
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = env_str("SECRET_KEY")
 if not SECRET_KEY:
