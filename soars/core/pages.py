@@ -1,6 +1,6 @@
 """Pages of this app checked site-wide (one <h1>, accessibility). See soars.core.testing.Page."""
 
-from soars.core.models import WhatsNewPost
+from soars.core.models import ContactMessage, WhatsNewPost
 from soars.core.testing import Page
 
 
@@ -15,6 +15,31 @@ def whats_new_page_two(personas):
     return "/whats-new/?page=2"
 
 
+def manage_posts_with_posts(personas):
+    whats_new_with_posts(personas)
+    return "/manage/whats-new/"
+
+
+def a_post(personas):
+    return f"/manage/whats-new/{WhatsNewPost.objects.create(title='Maintenance', body='Tonight.').pk}/edit/"
+
+
+def a_post_to_delete(personas):
+    return f"/manage/whats-new/{WhatsNewPost.objects.create(title='Old news', body='Gone.').pk}/delete/"
+
+
+def a_message(personas):
+    message = ContactMessage.objects.create(
+        name="Pat Lee", email="pat@agency.gov", topic="resume", message="Hello.\n\nHow?"
+    )
+    return f"/manage/messages/{message.pk}/"
+
+
+def messages_list(personas):
+    a_message(personas)
+    return "/manage/messages/?show=all"
+
+
 PAGES = [
     Page("/"),
     Page(whats_new_with_posts),
@@ -27,4 +52,12 @@ PAGES = [
     Page("/privacy/"),
     Page("/burden/"),
     Page("/", user="executive"),
+    Page(manage_posts_with_posts, user="site_admin"),
+    Page("/manage/whats-new/", user="site_admin"),
+    Page("/manage/whats-new/new/", user="site_admin"),
+    Page(a_post, user="site_admin"),
+    Page(a_post_to_delete, user="site_admin"),
+    Page(messages_list, user="site_admin"),
+    Page("/manage/messages/", user="site_admin"),
+    Page(a_message, user="site_admin"),
 ]
