@@ -13,6 +13,15 @@ class ContactForm(forms.ModelForm):
         labels = {"name": "Your name", "email": "Your email address", "message": "Your message"}
         help_texts = {"message": "Up to 5,000 characters. Please do not include a Social Security number."}
         widgets = {"message": forms.Textarea(attrs={"rows": 8, "maxlength": 5000})}
+        error_messages = {
+            "name": {"required": "Enter your name."},
+            "email": {
+                "required": "Enter your email address so we can answer.",
+                "invalid": "Enter an email address like name@agency.gov.",
+            },
+            "topic": {"required": "Choose the topic closest to your question."},
+            "message": {"required": "Write your message."},
+        }
 
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())

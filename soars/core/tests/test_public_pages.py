@@ -80,3 +80,33 @@ def test_an_unknown_page_looks_like_the_site_and_leaks_nothing(client):
     html = response.content.decode()
     assert "We can’t find that page" in html
     assert "Traceback" not in html and "urlpatterns" not in html.lower()
+
+
+def test_a_refused_page_looks_like_the_site_and_leaks_nothing(client_as, personas):
+    response = client_as(personas.executive).get(reverse("accounts:manage_home"))
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "You can’t open this page" in html
+    assert "declares" not in html and "role does not allow" not in html
+
+
+def test_the_server_error_page_looks_like_the_site(rf):
+    from soars.core.views import server_error
+
+    response = server_error(rf.get("/"))
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong on our side" in html
+    assert "An official website of the United States government" in html
+
+
+def test_an_unexpected_error_shows_the_friendly_page(client, monkeypatch):
+    def explode(*args, **kwargs):
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr("soars.core.views.render", explode)
+    client.raise_request_exception = False
+    response = client.get(reverse("core:home"))
+    assert response.status_code == 500
+    assert "hunter2" not in response.content.decode()
+    assert "Something went wrong" in response.content.decode()
