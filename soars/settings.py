@@ -132,7 +132,7 @@ if EMAIL_URL:
     vars().update(dj_email_url.parse(EMAIL_URL))
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10, minimum=1)
 else:
-    EMAIL_BACKEND = "django.core.mail.backends.filebased.EmailBackend"
+    EMAIL_BACKEND = "soars.core.mail_backends.FileAndConsoleBackend"
     EMAIL_FILE_PATH = str(DATA_DIR / "mail")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SOARS <no-reply@soars.example.gov>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -31,6 +31,8 @@ def test_the_contact_address_is_emailed_through_the_task_queue(
     assert email.to == ["help@soars.example.gov"]
     assert email.reply_to == ["pat.lee@agency.gov"]
     assert "How do I hide my resume?" in email.body
+    html_body, mimetype = email.alternatives[0]
+    assert mimetype == "text/html" and "How do I hide my resume?" in html_body
     assert OutboundEmail.objects.get().status == OutboundEmail.Status.SENT
 
 
