@@ -116,12 +116,12 @@ class OpportunityType(models.Model):
         if days is None:
             if self.min_days is None and self.max_days is None:
                 return None
-            return f"A {self.name.lower()} needs a duration."
+            return f"{self.name} needs a duration."
         limit = self.extended_max_days if extended and self.extended_max_days else self.max_days
         if limit is not None and days > limit:
-            return f"A {self.name.lower()} may last at most {limit} days; this one lasts {days}."
+            return f"{self.name} may last at most {limit} days; this one lasts {days}."
         if self.min_days is not None and days < self.min_days:
-            return f"A {self.name.lower()} must last at least {self.min_days} days; this one lasts {days}."
+            return f"{self.name} must last at least {self.min_days} days; this one lasts {days}."
         return None
 
 
