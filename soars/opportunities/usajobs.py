@@ -73,6 +73,8 @@ def _text(value, limit: int | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, list):
+        if not all(isinstance(v, (str, int, float)) for v in value if v is not None):
+            raise TypeError("expected text")
         value = "\n".join(str(v) for v in value if v is not None)
     if not isinstance(value, (str, int, float)):
         raise TypeError("expected text")
