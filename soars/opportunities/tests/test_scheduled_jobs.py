@@ -38,7 +38,9 @@ def test_drafts_past_their_date_are_left_alone():
     assert close_expired_now() == 0
 
 
-def test_the_scheduler_runs_the_closing_job_through_the_worker():
+@pytest.mark.django_db(transaction=True)
+def test_the_scheduler_runs_the_closing_job_through_the_worker(reference_data):
+    # Transactional: the worker closes its database connection, which would end a test transaction.
     opportunity = OpenOpportunityFactory(closes_on=timezone.localdate() - timedelta(days=1))
     assert "opportunities.close_expired" in enqueue_due()
     run_tasks()
