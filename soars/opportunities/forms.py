@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.db.models import Q
 
 from soars.core.models import Agency, Competency, Ecq, EligibilityCategory
 from soars.opportunities.models import Interest, InterestNote, Opportunity
@@ -70,7 +71,11 @@ class OpportunityForm(forms.ModelForm):
         self.fields["type"].empty_label = None
         self.fields["ecqs"].queryset = Ecq.objects.select_related("framework")
         self.fields["ecqs"].label_from_instance = lambda e: f"{e.name} ({e.framework.year} ECQs)"
-        self.fields["competencies"].queryset = Competency.objects.select_related("framework")
+        # Competencies of the current ECQ framework, plus any an older posting already names.
+        current = Q(framework__is_current=True)
+        if self.instance.pk:
+            current |= Q(pk__in=self.instance.competencies.values("pk"))
+        self.fields["competencies"].queryset = Competency.objects.filter(current).select_related("framework")
         self.fields["competencies"].label_from_instance = lambda c: f"{c.name} ({c.framework.year})"
         self.fields["eligibility"].queryset = EligibilityCategory.objects.all()
         self.fields["clearance"].empty_label = "None required"

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
@@ -90,6 +91,7 @@ def withdraw_interest(request, pk: int):
 
 
 @roles("executive")
+@never_cache
 def my_interests(request):
     interests = (
         Interest.objects.filter(executive=request.user)

@@ -169,6 +169,12 @@ class Opportunity(models.Model):
         return f"{days} days"
 
     @property
+    def pay_text(self) -> str:
+        amounts = [f"${n:,}" for n in (self.pay_min, self.pay_max) if n]
+        money = " to ".join(amounts) + " a year" if amounts else ""
+        return ", ".join(part for part in (self.pay_level, money) if part)
+
+    @property
     def days_to_fill(self) -> int | None:
         """Time to fill: from publication to filling, in days."""
         if self.published_at and self.filled_at:

@@ -10,6 +10,8 @@ from soars.core.testing import make_personas
 from soars.opportunities.models import Opportunity
 from tests.browser import LAUNCH_ARGS, chromium_path, signed_in_context
 
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -45,6 +47,14 @@ BAD_AND_GOOD = {
 }
 
 
+def assert_accessible(page):
+    """The pages only a POST reaches (form errors, import report and preview) pass axe-core too."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
 def post(page, url, kind, title, duration=""):
     page.goto(url + "/hr/opportunities/new/")
     page.fill("#id_title", title)
@@ -70,6 +80,7 @@ def test_hr_posts_an_executive_expresses_interest_and_hr_selects_and_fills(brows
             post(hr, url, kind, f"{kind.name} posting", bad)
             assert message in hr.locator(".usa-alert--error").inner_text()
             assert hr.input_value("#id_title") == f"{kind.name} posting"  # what was typed is kept
+            assert_accessible(hr)
             hr.fill("#id_duration_days", good)
             hr.click("button[name=publish]")
         else:
@@ -146,10 +157,12 @@ def test_the_usajobs_import_in_the_browser_accepts_a_good_file_and_reports_a_bad
     page.click("text=Check the file")
     report = page.locator("table").inner_text()
     assert "2\tApplicationCloseDate" in report
+    assert_accessible(page)
     good = tmp_path / "good.json"
     good.write_text(json.dumps(document(item(), item(PositionTitle="Chief Forester"))))
     page.set_input_files("#id_file", str(good))
     page.click("text=Check the file")
+    assert_accessible(page)
     page.click("text=Import 2 drafts")
     assert "Imported 2 opportunities as drafts" in page.content()
     assert Opportunity.objects.filter(status="draft", agency=personas.agency_a).count() == 2
