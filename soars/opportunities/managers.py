@@ -18,8 +18,9 @@ class OpportunityQuerySet(models.QuerySet):
         return self.filter(status="open")
 
     def of_agency(self, agency):
-        """Postings owned by the agency (or one of its sub-elements)."""
-        return self.filter(agency_id__in=agency_family_ids(agency))
+        """Postings owned by the agency or one of its sub-elements, or posted for one of them."""
+        family = agency_family_ids(agency)
+        return self.filter(Q(agency_id__in=family) | Q(sub_element_id__in=family))
 
     def managed_by(self, user):
         """What a user may edit and whose pipeline they may see: HR of the owning agency only."""
@@ -41,8 +42,8 @@ class OpportunityQuerySet(models.QuerySet):
         if user.has_role("admin"):
             return self.exclude(status="draft")
         if user.has_role("hr"):
-            own = agency_family_ids(user.agency)
-            return self.filter(Q(status="open", visibility="all") | (Q(agency_id__in=own) & ~Q(status="draft")))
+            own = self.of_agency(user.agency).exclude(status="draft").values("pk")
+            return self.filter(Q(status="open", visibility="all") | Q(pk__in=own))
         if user.has_role("executive"):
             shown = Q(status="open", visibility="all")
             agency = executive_agency(user)

@@ -71,6 +71,17 @@ def test_hr_of_a_sub_element_posting_is_in_scope(client_as, personas):
     assert client_as(personas.hr_a).get(f"/hr/opportunities/{opportunity.pk}/candidates/").status_code == 200
 
 
+def test_hr_of_a_sub_element_manages_postings_for_it_but_not_the_rest_of_the_department(client_as, personas):
+    from soars.accounts.factories import HrFactory
+
+    forest_hr = HrFactory(agency=Agency.objects.get(code="AG11"))
+    forest = OpenOpportunityFactory(sub_element=Agency.objects.get(code="AG11"))
+    department = OpenOpportunityFactory()
+    client = client_as(forest_hr)
+    assert client.get(f"/hr/opportunities/{forest.pk}/candidates/").status_code == 200
+    assert client.get(f"/hr/opportunities/{department.pk}/candidates/").status_code == 404
+
+
 def test_an_agency_only_posting_is_hidden_from_executives_of_other_agencies(client_as, personas):
     opportunity = OpenOpportunityFactory(title="Inside job", visibility="agency")
     client = client_as(personas.executive)
