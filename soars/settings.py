@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "soars.core",
     "soars.audit",
     "soars.accounts",
+    "soars.opportunities",
     "django.forms",
 ]
 

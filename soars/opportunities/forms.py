@@ -1,0 +1,159 @@
+"""Forms. Agency, status and owner are never form fields: views set them from the signed-in user."""
+
+from __future__ import annotations
+
+from django import forms
+from django.db.models import Q
+
+from soars.core.models import Agency, Competency, Ecq, EligibilityCategory
+from soars.opportunities.models import Interest, InterestNote, Opportunity
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class OpportunityForm(forms.ModelForm):
+    class Meta:
+        model = Opportunity
+        fields = [
+            "title",
+            "type",
+            "position_type",
+            "sub_element",
+            "description",
+            "duties",
+            "ecqs",
+            "competencies",
+            "skills",
+            "locations",
+            "remote",
+            "start_date",
+            "duration_days",
+            "extended",
+            "closes_on",
+            "pay_level",
+            "pay_min",
+            "pay_max",
+            "clearance",
+            "eligibility",
+            "visibility",
+            "contact_name",
+            "contact_email",
+        ]
+        labels = {"type": "Opportunity type", "sub_element": "Sub-element", "closes_on": "Closes on"}
+        help_texts = {
+            "duration_days": (
+                "Limits: limited-emergency at most 548 days (18 months); limited-term at most 1,095 days "
+                "(3 years); rotation at least 120 days; IPA at most 730 days (2 years), 1,461 with an extension."
+            ),
+            "closes_on": "Interest is accepted until the end of this day. It cannot be before today.",
+        }
+        widgets = {
+            "position_type": forms.RadioSelect,
+            "remote": forms.RadioSelect,
+            "visibility": forms.RadioSelect,
+            "ecqs": forms.CheckboxSelectMultiple,
+            "competencies": forms.CheckboxSelectMultiple,
+            "eligibility": forms.CheckboxSelectMultiple,
+            "start_date": DATE,
+            "closes_on": DATE,
+            "description": forms.Textarea(attrs={"rows": 6}),
+            "duties": forms.Textarea(attrs={"rows": 6}),
+            "skills": forms.Textarea(attrs={"rows": 3}),
+            "locations": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, agency: Agency, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.agency = agency
+        self.instance.agency = self.instance.agency if self.instance.agency_id else agency
+        self.fields["sub_element"].queryset = agency.sub_elements.all()
+        self.fields["sub_element"].empty_label = f"{agency.name} (no sub-element)"
+        self.fields["type"].empty_label = None
+        self.fields["ecqs"].queryset = Ecq.objects.select_related("framework")
+        self.fields["ecqs"].label_from_instance = lambda e: f"{e.name} ({e.framework.year} ECQs)"
+        # Competencies of the current ECQ framework, plus any an older posting already names.
+        current = Q(framework__is_current=True)
+        if self.instance.pk:
+            current |= Q(pk__in=self.instance.competencies.values("pk"))
+        self.fields["competencies"].queryset = Competency.objects.filter(current).select_related("framework")
+        self.fields["competencies"].label_from_instance = lambda c: f"{c.name} ({c.framework.year})"
+        self.fields["eligibility"].queryset = EligibilityCategory.objects.all()
+        self.fields["clearance"].empty_label = "None required"
+
+    def clean(self):
+        cleaned = super().clean()
+        # Check the rules on a copy of the instance filled with what was typed.
+        probe = self.instance
+        for name in ("type", "duration_days", "extended", "closes_on", "start_date", "pay_min", "pay_max"):
+            if name in cleaned:
+                setattr(probe, name, cleaned[name])
+        for field, message in probe.rule_problems().items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, message)
+        probe.position_type = cleaned.get("position_type") or probe.position_type
+        if problem := probe.eligibility_problem(list(cleaned.get("eligibility") or [])):
+            self.add_error("eligibility", problem)
+        return cleaned
+
+    def save(self, commit=True):
+        opportunity = super().save(commit=commit)
+        if commit:
+            opportunity.save(update_fields=["search_text"])  # now that ECQs are set
+        return opportunity
+
+
+class InterestForm(forms.Form):
+    note = forms.CharField(
+        label="Note to the hiring agency (optional)",
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 4, "maxlength": 2000}),
+        help_text="Up to 2,000 characters. Your resume goes with your interest.",
+    )
+
+
+class MoveForm(forms.Form):
+    status = forms.ChoiceField(label="Move to")
+
+    def __init__(self, *args, interest: Interest, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = interest.hr_choices()
+        self.fields["status"].widget.attrs["id"] = f"id_status_{interest.pk}"
+
+
+class NoteForm(forms.ModelForm):
+    class Meta:
+        model = InterestNote
+        fields = ["text"]
+        labels = {"text": "Private note"}
+        help_texts = {"text": "Seen only by your agency's HR staff."}
+        widgets = {"text": forms.Textarea(attrs={"rows": 2, "maxlength": 4000})}
+
+
+class FillForm(forms.Form):
+    selected = forms.ModelChoiceField(
+        queryset=None, required=False, label="Selected executive", empty_label="Not someone from SOARS"
+    )
+
+    def __init__(self, *args, opportunity: Opportunity, **kwargs):
+        super().__init__(*args, **kwargs)
+        from soars.accounts.models import User
+
+        self.fields["selected"].queryset = User.objects.filter(interests__opportunity=opportunity).order_by("full_name")
+        self.fields["selected"].label_from_instance = lambda u: u.full_name or u.email
+
+
+MAX_IMPORT_BYTES = 2 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="USAJOBS announcement file (JSON)",
+        help_text="A search result saved from the USAJOBS search API, up to 2 MB.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_IMPORT_BYTES:
+            raise forms.ValidationError("The file is larger than 2 MB.")
+        return upload

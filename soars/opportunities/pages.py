@@ -1,0 +1,81 @@
+"""Pages of this app checked site-wide (one <h1>, accessibility). See soars.core.testing.Page."""
+
+from soars.core.testing import Page
+from soars.opportunities.factories import InterestFactory, OpenOpportunityFactory, OpportunityFactory
+
+
+def _open_with_interest(personas):
+    opportunity = OpenOpportunityFactory(title="Chief Data Officer", created_by=personas.hr_a)
+    interest = InterestFactory(opportunity=opportunity, executive=personas.executive)
+    interest.record(None, "interested", by=personas.executive)
+    return opportunity
+
+
+def browse_with_cards(personas):
+    for number in range(22):
+        OpenOpportunityFactory(title=f"Regional Administrator {number}")
+    return "/opportunities/?sort=closing"
+
+
+def detail(personas):
+    return f"/opportunities/{OpenOpportunityFactory().pk}/"
+
+
+def detail_with_interest(personas):
+    return f"/opportunities/{_open_with_interest(personas).pk}/"
+
+
+def my_interests(personas):
+    _open_with_interest(personas)
+    return "/executive/interests/"
+
+
+def hr_list(personas):
+    _open_with_interest(personas)
+    OpportunityFactory(title="A draft")
+    return "/hr/opportunities/"
+
+
+def hr_edit(personas):
+    return f"/hr/opportunities/{OpportunityFactory().pk}/edit/"
+
+
+def hr_preview(personas):
+    return f"/hr/opportunities/{_open_with_interest(personas).pk}/"
+
+
+def hr_fill(personas):
+    return f"/hr/opportunities/{_open_with_interest(personas).pk}/fill/"
+
+
+def hr_candidates(personas):
+    return f"/hr/opportunities/{_open_with_interest(personas).pk}/candidates/"
+
+
+def hr_home_with_opportunities(personas):
+    _open_with_interest(personas)
+    return "/hr/"
+
+
+def executive_home_with_interests(personas):
+    _open_with_interest(personas)
+    return "/executive/"
+
+
+PAGES = [
+    Page("/opportunities/", user="executive"),
+    Page(browse_with_cards, user="executive"),
+    Page(detail, user="executive"),
+    Page(detail_with_interest, user="executive"),
+    Page(my_interests, user="executive"),
+    Page("/executive/interests/", user="executive"),
+    Page(executive_home_with_interests, user="executive"),
+    Page(hr_list, user="hr_a"),
+    Page("/hr/opportunities/new/", user="hr_a"),
+    Page(hr_edit, user="hr_a"),
+    Page(hr_preview, user="hr_a"),
+    Page(hr_fill, user="hr_a"),
+    Page(hr_candidates, user="hr_a"),
+    Page("/hr/opportunities/import/", user="hr_a"),
+    Page(hr_home_with_opportunities, user="hr_a"),
+]

@@ -1,0 +1,31 @@
+from django.urls import path
+
+from soars.opportunities import views_executive as executive
+from soars.opportunities import views_hr as hr
+from soars.opportunities import views_import as imports
+
+app_name = "opportunities"
+
+urlpatterns = [
+    path("opportunities/", executive.browse, name="browse"),
+    path("opportunities/<int:pk>/", executive.detail, name="detail"),
+    path("opportunities/<int:pk>/interest/", executive.express_interest, name="express_interest"),
+    path("opportunities/<int:pk>/withdraw/", executive.withdraw_interest, name="withdraw_interest"),
+    path("executive/interests/", executive.my_interests, name="my_interests"),
+    path("hr/opportunities/", hr.opportunity_list, name="hr_list"),
+    path("hr/opportunities/new/", hr.opportunity_new, name="hr_new"),
+    path("hr/opportunities/import/", imports.upload, name="hr_import"),
+    path("hr/opportunities/import/confirm/", imports.confirm, name="hr_import_confirm"),
+    path("hr/opportunities/<int:pk>/", hr.opportunity_preview, name="hr_preview"),
+    path("hr/opportunities/<int:pk>/edit/", hr.opportunity_edit, name="hr_edit"),
+    path("hr/opportunities/<int:pk>/fill/", hr.opportunity_fill, name="hr_fill"),
+    *[
+        path(f"hr/opportunities/<int:pk>/{action}/", hr.opportunity_action, {"action": action}, name=f"hr_{action}")
+        for action in ("publish", "close", "cancel", "duplicate")
+    ],
+    path("hr/opportunities/<int:pk>/candidates/", hr.candidates, name="candidates"),
+    path("hr/opportunities/<int:pk>/candidates.csv", hr.candidates_export, {"fmt": "csv"}, name="candidates_csv"),
+    path("hr/opportunities/<int:pk>/candidates.xlsx", hr.candidates_export, {"fmt": "xlsx"}, name="candidates_xlsx"),
+    path("hr/opportunities/<int:pk>/candidates/<int:interest_pk>/move/", hr.candidate_move, name="candidate_move"),
+    path("hr/opportunities/<int:pk>/candidates/<int:interest_pk>/notes/", hr.candidate_note, name="candidate_note"),
+]
