@@ -26,3 +26,13 @@ def reference_data(transactional_db):
 
     if not Agency.objects.exists():
         load_reference()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

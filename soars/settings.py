@@ -178,6 +178,7 @@ AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (and credential) that holds the email
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_VERBOSE = False
@@ -280,5 +281,7 @@ LOGGING = {
         # Request lines carry query strings; keep them out of the logs so that
         # tokens in one-time links are never written down.
         "django.server": {"level": "WARNING"},
+        # Every sign-in attempt is in the audit trail; axes would also log each with the address.
+        "axes": {"level": "WARNING"},
     },
 }

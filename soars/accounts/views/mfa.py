@@ -61,7 +61,7 @@ def mfa_setup(request):
     device = TOTPDevice.objects.filter(user=user, confirmed=False).first() or TOTPDevice.objects.create(
         user=user, name=APP_DEVICE_NAME, confirmed=False
     )
-    form = EnrolForm(request.POST or None)
+    form = EnrolForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["otp_token"]):
             with transaction.atomic():
@@ -94,7 +94,7 @@ def mfa_verify(request):
         return redirect("accounts:mfa_setup")
     if mfa_complete(user):
         return redirect(safe_next(request))
-    form = CodeForm(request.POST or None)
+    form = CodeForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         device = match_token(user, form.cleaned_data["otp_token"])
         if device is not None:

@@ -64,7 +64,7 @@ def choose_password(request):
     if state != OneTimeLink.State.VALID:
         request.session.pop(TOKEN_SESSION_KEY, None)
         return _link_problem(request, state)
-    form = ChoosePasswordForm(link.user, request.POST or None)
+    form = ChoosePasswordForm(link.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         if not link.use(form.cleaned_data["new_password1"]):
             return _link_problem(request, OneTimeLink.State.USED)
@@ -79,7 +79,7 @@ def choose_password(request):
 @public
 @never_cache
 def password_reset(request):
-    form = EmailForm(request.POST or None)
+    form = EmailForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         # Over the limit, or no such account: the same answer, and nothing sent.

@@ -32,7 +32,7 @@ def request_access(request):
 
 
 def _submit(request, role: str):
-    form = FORMS[role](request.POST or None)
+    form = FORMS[role](request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
         if not allow("access-request", email, settings.ACCESS_REQUEST_RATE_LIMIT_PER_HOUR):

@@ -20,7 +20,7 @@ def safe_next(request, default: str | None = None) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
     if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         return target
-    return default or resolve_url("accounts:home")
+    return default if default is not None else resolve_url("accounts:home")
 
 
 def finish_sign_in(request):
@@ -38,7 +38,7 @@ def finish_sign_in(request):
 def login_view(request):
     if request.user.is_authenticated and request.method == "GET":
         return finish_sign_in(request)
-    form = LoginForm(request, data=request.POST or None)
+    form = LoginForm(request, data=request.POST if request.method == "POST" else None)
     if request.method == "POST":
         if form.is_valid():
             user = form.get_user()

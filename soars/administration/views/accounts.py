@@ -32,7 +32,7 @@ def account_detail(request, pk: int):
     account = get_object_or_404(User.objects.select_related("agency"), pk=pk)
     before = {"role": account.role, "agency": account.agency.code if account.agency_id else None}
     before["is_agency_admin"] = account.is_agency_admin
-    form = AccountRoleForm(request.POST or None, instance=account)
+    form = AccountRoleForm(request.POST if request.method == "POST" else None, instance=account)
     if request.method == "POST":
         if account.pk == request.user.pk:
             messages.error(request, "You cannot change your own role; ask another administrator.")
