@@ -57,7 +57,7 @@ def make_personas() -> Personas:
 
 def run_tasks() -> None:
     """Run every queued task that is due, the way the worker would, then return."""
-    call_command("db_worker", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
+    call_command("db_worker", queue_name="*", batch=True, reload=False, startup_delay=False, interval=0, verbosity=0)
 
 
 def login(client, user: User):
