@@ -44,7 +44,10 @@ def login_view(request):
             user = form.get_user()
             login(request, user)  # a new session key
             start_session_clock(request)
-            record("login_password_accepted", request=request)
+            if mfa_complete(user):
+                record("login", request=request, second_factor="none")
+            else:
+                record("login_password_accepted", request=request)
             return finish_sign_in(request)
         email = (request.POST.get("username") or "")[:254].strip().lower()
         record("login_failed", request=request, email=email)
