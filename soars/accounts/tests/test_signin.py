@@ -180,3 +180,23 @@ def test_logout_ends_the_session(client_as, personas):
     client = client_as(personas.hr_a)
     client.post(reverse("accounts:logout"))
     assert client.get("/hr/").status_code == 302
+
+
+def test_after_a_wrong_code_the_page_says_to_wait(client, personas):
+    TOTPDevice.objects.create(user=personas.hr_a, name="app", confirmed=True)
+    sign_in(client, personas.hr_a)
+    client.post(VERIFY, {"otp_token": "123456"})
+    html = client.post(VERIFY, {"otp_token": "654321"}).content.decode()
+    assert "wait a minute" in html
+
+
+def test_new_recovery_codes_replace_the_old_ones(client_as, personas):
+    client = client_as(personas.hr_a)
+    from soars.accounts.views.mfa import issue_recovery_codes
+
+    old = issue_recovery_codes(personas.hr_a)
+    response = client.post(reverse("accounts:security"))
+    new_codes = client.get(response["Location"]).content.decode()
+    remaining = set(StaticToken.objects.filter(device__user=personas.hr_a).values_list("token", flat=True))
+    assert remaining.isdisjoint(old) and all(code in new_codes for code in remaining)
+    assert AuditEvent.objects.filter(action="mfa_recovery_codes_replaced").count() == 1

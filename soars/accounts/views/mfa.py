@@ -50,6 +50,14 @@ def issue_recovery_codes(user) -> list[str]:
     return codes
 
 
+def _wrong_code_message(device, first: str, user=None) -> str:
+    """After wrong codes django-otp makes the next try wait; say so rather than reject good codes silently."""
+    devices = [device] if device is not None else list(devices_for_user(user))
+    if any(not d.verify_is_allowed()[0] for d in devices):
+        return f"{first} After a wrong code you must wait a little: wait a minute, then enter the newest code."
+    return f"{first} Check that your device’s clock is right and enter the newest code, or a recovery code."
+
+
 @password_step
 @never_cache
 @sensitive_post_parameters("otp_token")
@@ -73,7 +81,7 @@ def mfa_setup(request):
             request.session[NEW_CODES] = codes
             record("mfa_enrolled", request=request)
             return redirect(f"{_url('accounts:mfa_recovery_codes')}?{urlencode({'next': safe_next(request)})}")
-        form.add_error("otp_token", "That code did not match. Check the clock on your device and try the newest code.")
+        form.add_error("otp_token", _wrong_code_message(device, "That code did not match."))
         record("mfa_enrol_failed", request=request)
     context = {
         "form": form,
@@ -106,7 +114,7 @@ def mfa_verify(request):
                 left = device.token_set.count()
                 messages.warning(request, f"You used a recovery code. {left} recovery codes are left.")
             return redirect(safe_next(request))
-        form.add_error("otp_token", "That code did not work. Try the newest code from your app, or a recovery code.")
+        form.add_error("otp_token", _wrong_code_message(None, "That code did not work.", user=user))
         record("login_mfa_failed", request=request)
     return render(request, "accounts/mfa_verify.html", {"form": form, "next": safe_next(request, "")})
 
