@@ -151,4 +151,6 @@ def demo_login_lines() -> list[str]:
         if device is not None:
             key = base64.b32encode(device.bin_key).decode().rstrip("=")
             lines.append(f"      authenticator (TOTP) key: {key}")
+    if len(lines) > len(DEMO_ACCOUNTS):
+        lines.append("  No authenticator app? `python manage.py demo_codes` prints the current codes.")
     return lines

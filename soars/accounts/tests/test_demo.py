@@ -22,6 +22,7 @@ def test_demo_mode_prints_each_account_with_password_and_the_mfa_roles_with_a_to
     lines = "\n".join(demo.demo_login_lines())
     assert lines.count(demo.DEMO_PASSWORD) == 4
     assert lines.count("authenticator (TOTP) key") == 3
+    assert "demo_codes" in lines
     assert TOTPDevice.objects.filter(user__email=f"executive@{demo.DEMO_DOMAIN}").count() == 0
 
 
@@ -41,3 +42,18 @@ def test_a_tester_signs_in_as_the_demo_site_administrator_with_the_printed_key(s
     device = TOTPDevice.objects.get(user=admin)
     client.post(reverse("accounts:mfa_verify"), {"otp_token": current_code(device)})
     assert client.get("/manage/").status_code == 200
+
+
+def test_demo_codes_prints_a_current_code_for_each_mfa_account(settings):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    settings.DEMO_MODE = True
+    demo.create_demo_accounts()
+    out = StringIO()
+    call_command("demo_codes", stdout=out)
+    lines = out.getvalue().splitlines()
+    assert len(lines) == 3
+    device = TOTPDevice.objects.get(user__email=f"admin@{demo.DEMO_DOMAIN}")
+    assert f"admin@{demo.DEMO_DOMAIN}: {current_code(device)}" in lines
