@@ -281,7 +281,8 @@ LOGGING = {
         # Request lines carry query strings; keep them out of the logs so that
         # tokens in one-time links are never written down.
         "django.server": {"level": "WARNING"},
-        # Every sign-in attempt is in the audit trail; axes would also log each with the address.
-        "axes": {"level": "WARNING"},
+        # Every sign-in attempt is in the audit trail; axes would also log what was typed as the
+        # username (sometimes a password typed into the wrong field).
+        "axes": {"level": "ERROR"},
     },
 }

@@ -200,3 +200,13 @@ def test_new_recovery_codes_replace_the_old_ones(client_as, personas):
     remaining = set(StaticToken.objects.filter(device__user=personas.hr_a).values_list("token", flat=True))
     assert remaining.isdisjoint(old) and all(code in new_codes for code in remaining)
     assert AuditEvent.objects.filter(action="mfa_recovery_codes_replaced").count() == 1
+
+
+def test_a_password_typed_into_the_email_field_is_not_kept(client, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    client.post(LOGIN, {"username": "my secret passphrase here", "password": "x"})
+    event = AuditEvent.objects.get(action="login_failed")
+    assert "my secret passphrase here" not in str(event.data)
+    assert "my secret passphrase here" not in caplog.text

@@ -50,6 +50,8 @@ def login_view(request):
                 record("login_password_accepted", request=request)
             return finish_sign_in(request)
         email = (request.POST.get("username") or "")[:254].strip().lower()
+        if "@" not in email:  # perhaps a password typed into the wrong field: do not keep it
+            email = "(not an email address)"
         record("login_failed", request=request, email=email)
         if getattr(request, "axes_locked_out", False):
             record("login_locked_out", request=request, email=email)
