@@ -11,7 +11,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect, render
-from django.urls import reverse as _url
+from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -80,7 +80,7 @@ def mfa_setup(request):
             request.session.cycle_key()
             request.session[NEW_CODES] = codes
             record("mfa_enrolled", request=request)
-            return redirect(f"{_url('accounts:mfa_recovery_codes')}?{urlencode({'next': safe_next(request)})}")
+            return redirect(f"{reverse('accounts:mfa_recovery_codes')}?{urlencode({'next': safe_next(request)})}")
         form.add_error("otp_token", _wrong_code_message(device, "That code did not match."))
         record("mfa_enrol_failed", request=request)
     context = {
@@ -139,5 +139,5 @@ def security(request):
     if request.method == "POST" and app is not None and mfa_complete(request.user):
         request.session[NEW_CODES] = issue_recovery_codes(request.user)
         record("mfa_recovery_codes_replaced", request=request)
-        return redirect(f"{_url('accounts:mfa_recovery_codes')}?{urlencode({'next': _url('accounts:security')})}")
+        return redirect(f"{reverse('accounts:mfa_recovery_codes')}?{urlencode({'next': reverse('accounts:security')})}")
     return render(request, "accounts/security.html", {"app": app, "codes_left": codes_left})

@@ -212,3 +212,8 @@ def test_rejection_emails_the_reason_and_is_audited(client_as, personas):
 def test_the_hr_options_page_of_an_agency_administrator_links_to_the_queue(client_as, personas):
     assert QUEUE in client_as(personas.agency_admin).get("/hr/").content.decode()
     assert QUEUE not in client_as(personas.hr_a).get("/hr/").content.decode()
+
+
+@pytest.mark.parametrize("path", [QUEUE, "/manage/accounts/", "/manage/audit/"])
+def test_console_pages_with_personal_data_are_not_stored_by_browsers(client_as, personas, path):
+    assert "no-store" in client_as(personas.site_admin).get(path)["Cache-Control"]

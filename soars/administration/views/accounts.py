@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from soars.accounts.models import User
@@ -16,6 +17,7 @@ from soars.core.access import roles
 
 
 @roles("admin")
+@never_cache
 def account_list(request):
     form = AccountSearchForm(request.GET or None)
     accounts = form.filter(User.objects.select_related("agency"))
@@ -28,6 +30,7 @@ def account_list(request):
 
 
 @roles("admin")
+@never_cache
 def account_detail(request, pk: int):
     account = get_object_or_404(User.objects.select_related("agency"), pk=pk)
     before = {"role": account.role, "agency": account.agency.code if account.agency_id else None}
@@ -52,6 +55,7 @@ def account_detail(request, pk: int):
 
 
 @roles("admin")
+@never_cache
 @require_POST
 def set_active(request, pk: int):
     account = get_object_or_404(User, pk=pk)

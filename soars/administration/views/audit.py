@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.shortcuts import render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from soars.administration.forms import AuditFilterForm
@@ -12,6 +13,7 @@ from soars.core.access import roles
 
 
 @roles("admin")
+@never_cache
 @require_GET
 def trail(request):
     actions = AuditEvent.objects.order_by("action").values_list("action", flat=True).distinct()

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from soars.accounts.models import AccessRequest
@@ -21,6 +22,7 @@ def _visible(request):
 
 
 @roles(*REVIEWERS)
+@never_cache
 def queue(request):
     site_admin = request.user.has_role("admin")
     form = RequestFilterForm(request.GET or {"status": "pending"}, show_agency=site_admin)
@@ -36,6 +38,7 @@ def queue(request):
 
 
 @roles(*REVIEWERS)
+@never_cache
 def detail(request, pk: int, reject_form=None):
     access_request = get_object_or_404(_visible(request), pk=pk)
     return render(
@@ -46,6 +49,7 @@ def detail(request, pk: int, reject_form=None):
 
 
 @roles(*REVIEWERS)
+@never_cache
 @require_POST
 def approve(request, pk: int):
     access_request = get_object_or_404(_visible(request), pk=pk)
@@ -60,6 +64,7 @@ def approve(request, pk: int):
 
 
 @roles(*REVIEWERS)
+@never_cache
 @require_POST
 def reject(request, pk: int):
     access_request = get_object_or_404(_visible(request), pk=pk)
