@@ -144,7 +144,11 @@ class AccessRequest(models.Model):
             send_email(
                 "access_approved",
                 to=[user.email],
-                context={"user": user, "link": settings.SITE_URL + reverse("accounts:set_password", args=[token])},
+                context={
+                    "user": user,
+                    "link": settings.SITE_URL + reverse("accounts:set_password", args=[token]),
+                    "link_hours": settings.ONE_TIME_LINK_HOURS,
+                },
                 sensitive=True,
             )
             record("access_request_approved", request=request, actor=by, obj=self, agency=self.agency, role=self.role)

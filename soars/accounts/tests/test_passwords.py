@@ -216,3 +216,12 @@ def test_an_executive_account_without_a_password_cannot_sign_in(client):
     user.save()
     response = client.post(reverse("accounts:login"), {"username": user.email, "password": ""})
     assert response.status_code == 200
+
+
+def test_the_link_lifetime_follows_the_setting_everywhere_it_is_told(client, personas, settings):
+    settings.ONE_TIME_LINK_HOURS = 48
+    client.post(RESET, {"email": personas.executive.email})
+    assert "expires in 48 hours" in emails("password_link")[0].text_body
+    assert "after 48 hours" in client.get(reverse("accounts:password_reset_sent")).content.decode()
+    link = OneTimeLink.objects.get()
+    assert link.expires_at - link.created_at == timedelta(hours=48)

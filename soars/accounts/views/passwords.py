@@ -33,7 +33,8 @@ def send_new_link(user: User) -> None:
     purpose = OneTimeLink.Purpose.RESET if user.has_usable_password() else OneTimeLink.Purpose.FIRST_PASSWORD
     _, token = OneTimeLink.issue(user, purpose)
     link = settings.SITE_URL + reverse("accounts:set_password", args=[token])
-    send_email("password_link", to=[user.email], context={"user": user, "link": link}, sensitive=True)
+    context = {"user": user, "link": link, "link_hours": settings.ONE_TIME_LINK_HOURS}
+    send_email("password_link", to=[user.email], context=context, sensitive=True)
 
 
 @public
@@ -95,4 +96,4 @@ def password_reset(request):
 
 @public
 def password_reset_sent(request):
-    return render(request, "accounts/password_reset_sent.html")
+    return render(request, "accounts/password_reset_sent.html", {"link_hours": settings.ONE_TIME_LINK_HOURS})

@@ -76,4 +76,4 @@ def request_hr(request):
 
 @public
 def request_access_sent(request):
-    return render(request, "accounts/request_sent.html")
+    return render(request, "accounts/request_sent.html", {"link_hours": settings.ONE_TIME_LINK_HOURS})
