@@ -1,6 +1,7 @@
 import pytest
 
 from soars.core.testing import Personas, login, make_personas
+from tests.browser import browser  # noqa: F401  (the one shared Chromium, for every browser test)
 
 
 @pytest.fixture
@@ -26,3 +27,13 @@ def reference_data(transactional_db):
 
     if not Agency.objects.exists():
         load_reference()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate limits live in the cache; each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

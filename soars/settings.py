@@ -7,6 +7,7 @@ SOARS_ENV picks the defaults: "production" (the default: safe, strict),
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -55,9 +56,14 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "axes",
     "soars.core",
     "soars.audit",
     "soars.accounts",
+    "soars.administration",
     "soars.opportunities",
     "django.forms",
 ]
@@ -72,10 +78,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "soars.accounts.middleware.SessionTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "soars.core.access.AccessMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "soars.urls"
@@ -144,11 +154,52 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:home"
+# NIST SP 800-63B: length, not composition; common and look-alike passwords refused.
+PASSWORD_MIN_LENGTH = 15
+PASSWORD_MAX_LENGTH = 128  # well above the 64 the standard asks us to accept
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 15}},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ["email", "full_name"]},
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # django-axes first, so a locked-out account and address is refused before the password is checked.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures the account-and-address
+# pair is locked for AXES_COOLOFF_MINUTES, then unlocks by itself.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
+AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (and credential) that holds the email
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_VERBOSE = False
+AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token"]
+
+# Multi-factor sign-in (django-otp, TOTP with one-time recovery codes).
+OTP_TOTP_ISSUER = "SOARS"
+MFA_RECOVERY_CODES = 10
+
+# Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_ABSOLUTE_HOURS after sign-in.
+SESSION_IDLE_MINUTES = env_int("SESSION_IDLE_MINUTES", 30, minimum=1)
+SESSION_ABSOLUTE_HOURS = env_int("SESSION_ABSOLUTE_HOURS", 12, minimum=1)
+
+# Access requests.
+ALLOWED_EMAIL_DOMAINS = [d.lower() for d in env_list("ALLOWED_EMAIL_DOMAINS", [".gov", ".mil"])]
+ACCESS_REQUEST_RATE_LIMIT_PER_HOUR = env_int("ACCESS_REQUEST_RATE_LIMIT_PER_HOUR", 3, minimum=1)
+ONE_TIME_LINK_HOURS = env_int("ONE_TIME_LINK_HOURS", 72, minimum=1)
+PASSWORD_RESET_RATE_LIMIT_PER_HOUR = env_int("PASSWORD_RESET_RATE_LIMIT_PER_HOUR", 3, minimum=1)
 PASSWORD_HASHERS = (
     ["django.contrib.auth.hashers.MD5PasswordHasher"]
     if TESTING
@@ -205,7 +256,7 @@ SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", PRODUCTION)
 CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", PRODUCTION)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 12 * 60 * 60  # absolute limit; the idle limit is enforced by middleware
+SESSION_COOKIE_AGE = SESSION_ABSOLUTE_HOURS * 60 * 60  # both limits are enforced by SessionTimeoutMiddleware
 
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -233,5 +284,8 @@ LOGGING = {
         # Request lines carry query strings; keep them out of the logs so that
         # tokens in one-time links are never written down.
         "django.server": {"level": "WARNING"},
+        # Every sign-in attempt is in the audit trail; axes would also log what was typed as the
+        # username (sometimes a password typed into the wrong field).
+        "axes": {"level": "ERROR"},
     },
 }

@@ -33,6 +33,11 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
+# One Chromium for the whole run. Each test module that imports the `browser` fixture gets its own
+# copy of it, and Playwright's sync API allows one running instance per thread, so the copies share.
+_SHARED: dict = {"users": 0}
+
+
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -52,10 +57,19 @@ def browser():
     # would take that for async code. The test code itself is synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+    if _SHARED["users"] == 0:
+        _SHARED["playwright"] = sync_playwright().start()
+        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
+            executable_path=path, headless=True, args=LAUNCH_ARGS
+        )
+    _SHARED["users"] += 1
+    try:
+        yield _SHARED["browser"]
+    finally:
+        _SHARED["users"] -= 1
+        if _SHARED["users"] == 0:
+            _SHARED.pop("browser").close()
+            _SHARED.pop("playwright").stop()
 
 
 def signed_in_context(browser, live_server_url: str, user=None):

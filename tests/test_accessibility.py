@@ -4,7 +4,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from soars.core.testing import all_pages, make_personas
-from tests.browser import browser, signed_in_context  # noqa: F401  (fixture)
+from tests.browser import signed_in_context
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE = Axe()
@@ -13,7 +13,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.mark.parametrize("page_spec", all_pages(), ids=str)
-def test_page_has_no_accessibility_violations(browser, live_server, reference_data, page_spec):  # noqa: F811
+def test_page_has_no_accessibility_violations(browser, live_server, reference_data, page_spec):
     personas = make_personas()
     path = page_spec.resolve(personas)
     user = personas.by_name(page_spec.user) if page_spec.user else None
@@ -28,7 +28,7 @@ def test_page_has_no_accessibility_violations(browser, live_server, reference_da
         context.close()
 
 
-def test_the_checker_catches_a_broken_page(browser):  # noqa: F811
+def test_the_checker_catches_a_broken_page(browser):
     page = browser.new_page()
     page.set_content('<html><body><img src="x.png"><input type="text"></body></html>')
     results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})

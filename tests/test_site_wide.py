@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from soars.core.testing import all_pages
+from soars.core.testing import all_pages, login
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def test_every_listed_page_has_exactly_one_h1(client, personas, page_list):
         path = page.resolve(personas)
         client.logout()
         if page.user:
-            client.force_login(personas.by_name(page.user))
+            login(client, personas.by_name(page.user))
         response = client.get(path)
         assert response.status_code == 200, f"{path} answered {response.status_code}"
         h1s = re.findall(r"<h1[\s>]", response.content.decode())

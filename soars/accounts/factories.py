@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import factory
+from django.utils import timezone
 
-from soars.accounts.models import User
-from soars.core.models import Agency
+from soars.accounts.models import AccessRequest, User
+from soars.core.models import Agency, EligibilityCategory
 
 TEST_PASSWORD = "a long test passphrase for SOARS"
 
@@ -48,3 +49,27 @@ class SiteAdminFactory(UserFactory):
     email = factory.Sequence(lambda n: f"admin{n}@opm.gov")
     role = User.Role.ADMIN
     is_staff = True
+
+
+class AccessRequestFactory(factory.django.DjangoModelFactory):
+    """A pending executive request; HrAccessRequestFactory for HR staff."""
+
+    class Meta:
+        model = AccessRequest
+
+    role = AccessRequest.Role.EXECUTIVE
+    full_name = factory.Faker("name")
+    email = factory.Sequence(lambda n: f"requester{n}@agency.gov")
+    agency = factory.LazyFunction(lambda: agency("AG"))
+    position_title = "Deputy Assistant Secretary"
+    eligibility = factory.LazyFunction(lambda: EligibilityCategory.objects.get(code="career_ses"))
+    verifier_name = "Vera Fier"
+    verifier_title = "Director of Executive Resources"
+    verifier_email = factory.Sequence(lambda n: f"verifier{n}@agency.gov")
+    privacy_acknowledged_at = factory.LazyFunction(timezone.now)
+
+
+class HrAccessRequestFactory(AccessRequestFactory):
+    role = AccessRequest.Role.HR
+    position_title = "Human Resources Specialist"
+    eligibility = None

@@ -8,34 +8,11 @@ from django.utils import timezone
 from soars.core.models import OpportunityType
 from soars.core.testing import make_personas
 from soars.opportunities.models import Opportunity
-from tests.browser import LAUNCH_ARGS, chromium_path, signed_in_context
+from tests.browser import signed_in_context
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    """This module's own Chromium, closed when the module ends.
-
-    tests.browser.browser is session-scoped and module-local to each file that imports it; two of them
-    alive at once make two Playwright event loops, which Playwright refuses.
-    """
-    import os
-
-    path = chromium_path()
-    if path is None:
-        if os.environ.get("SOARS_REQUIRE_BROWSER"):
-            pytest.fail("No Chromium found.")
-        pytest.skip("No Chromium found: browser tests skipped.")
-    from playwright.sync_api import sync_playwright
-
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
 
 
 # A duration that breaks each limited type's rule, and one that keeps it.

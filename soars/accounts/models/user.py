@@ -95,6 +95,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.role == self.Role.ADMIN
 
     @property
+    def must_use_mfa(self) -> bool:
+        """HR staff and administrators must sign in with a second factor; executives may choose to."""
+        return self.role in {self.Role.HR, self.Role.ADMIN}
+
+    @property
+    def role_label(self) -> str:
+        return self.get_role_display() + (" (agency administrator)" if self.is_agency_admin else "")
+
+    @property
     def home_url_name(self) -> str:
         return {
             self.Role.EXECUTIVE: "accounts:executive_home",
