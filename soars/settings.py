@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "soars.core",
     "soars.audit",
     "soars.accounts",
+    "soars.resumes",
     "django.forms",
 ]
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("soars.core.urls")),
     path("", include("soars.accounts.urls")),
+    path("", include("soars.resumes.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 
