@@ -33,6 +33,7 @@ from soars.resumes.models import EcqStatement, Education, Position, Resume, Trai
 SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 MAX_IMPORT_BYTES = 1024 * 1024
 MAX_ENTRIES = 50
+MANY_TO_MANY = {"competencies", "opportunity_types"}  # set by code from x-federal, not through the forms
 
 
 def _day(value) -> str | None:
@@ -298,7 +299,7 @@ def apply_plan(plan: ImportPlan, resume: Resume) -> None:
     assert plan.ok
     for form in plan.sections:
         for name, value in form.cleaned_data.items():
-            if name not in {"competencies"}:
+            if name not in MANY_TO_MANY:
                 setattr(resume, name, value)
     resume.competencies.set(plan.extra["competencies"])
     resume.opportunity_types.set(plan.extra["opportunity_types"])
@@ -321,7 +322,7 @@ def changes(plan: ImportPlan, resume: Resume) -> list[tuple[str, str, str]]:
     rows = []
     for form in plan.sections:
         for name, after in form.cleaned_data.items():
-            if name == "competencies":
+            if name in MANY_TO_MANY:
                 continue
             before = getattr(resume, name)
             if before != after and (before or after):
