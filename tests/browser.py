@@ -46,16 +46,29 @@ def browser():
         if os.environ.get("SOARS_REQUIRE_BROWSER"):
             pytest.fail(message)
         pytest.skip(message)
-    from playwright.sync_api import sync_playwright
+    # Each test module that imports this fixture gets its own session-scoped copy, but
+    # Playwright's sync API runs once per thread: the copies share one Chromium.
+    if _SHARED["browser"] is None:
+        from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API keeps an event loop in this thread; Django's ORM
-    # would take that for async code. The test code itself is synchronous.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-    with sync_playwright() as playwright:
+        # Playwright's sync API keeps an event loop in this thread; Django's ORM
+        # would take that for async code. The test code itself is synchronous.
+        os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+        playwright = sync_playwright().start()
         chromium = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
-        yield chromium
-        chromium.close()
+        _SHARED.update(playwright=playwright, browser=chromium)
+    _SHARED["users"] += 1
+    try:
+        yield _SHARED["browser"]
+    finally:
+        _SHARED["users"] -= 1
+        if _SHARED["users"] == 0:
+            _SHARED["browser"].close()
+            _SHARED["playwright"].stop()
+            _SHARED.update(playwright=None, browser=None)
+
+
+_SHARED: dict = {"users": 0, "playwright": None, "browser": None}
 
 
 def signed_in_context(browser, live_server_url: str, user=None):

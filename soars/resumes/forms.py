@@ -248,4 +248,5 @@ class ResumeFileForm(forms.Form):
 
 
 class ImportForm(forms.Form):
+    prefix = "import"
     file = forms.FileField(label="JSON Resume file", help_text="A .json file in the JSON Resume format, at most 1 MB.")

@@ -14,14 +14,10 @@ pytestmark = pytest.mark.django_db
 
 def _import(client, data, *, confirm=True):
     raw = data if isinstance(data, bytes) else json.dumps(data).encode()
-    response = client.post("/executive/resume/import/", {"file": SimpleUploadedFile("resume.json", raw)})
+    response = client.post("/executive/resume/import/", {"import-file": SimpleUploadedFile("resume.json", raw)})
     if confirm and response.status_code == 200:
         return client.post("/executive/resume/import/confirm/", {"confirm": "yes"})
     return response
-
-
-def _without_volatile(data: dict) -> dict:
-    return data
 
 
 def test_the_export_uses_standard_keys_and_federal_extensions(client_as, personas):
