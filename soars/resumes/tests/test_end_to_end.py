@@ -140,7 +140,8 @@ def test_an_executive_builds_a_resume_and_hr_reads_it(browser, live_server, refe
     assert export_resume(Resume.objects.get(pk=resume.pk)) == exported
 
     # HR of the permitted agency finds and reads it; the executive sees the view.
-    hr = signed_in_context(browser, url, personas.hr_a).new_page()
+    hr_context = signed_in_context(browser, url, personas.hr_a)
+    hr = hr_context.new_page()
     hr.goto(url + "/hr/resumes/")
     hr.get_by_role("link", name=personas.executive.full_name).click()
     assert hr.get_by_role("heading", name=f"Resume of {personas.executive.full_name}").is_visible()
@@ -149,10 +150,11 @@ def test_an_executive_builds_a_resume_and_hr_reads_it(browser, live_server, refe
     assert "Bob HR" in page.content() and "Department of Agriculture" in page.content()
 
     # HR of an agency outside the chosen ones gets 404.
-    other = signed_in_context(browser, url, personas.hr_b).new_page()
-    response = other.goto(url + f"/hr/resumes/{resume.pk}/")
+    other_context = signed_in_context(browser, url, personas.hr_b)
+    response = other_context.new_page().goto(url + f"/hr/resumes/{resume.pk}/")
     assert response.status == 404
-    context.close()
+    for each in (context, hr_context, other_context):
+        each.close()
 
 
 HOSTILE = [

@@ -11,6 +11,8 @@ from soars.resumes.tests.samples import docx_bytes, pdf_bytes, upload, zip_bomb_
 pytestmark = pytest.mark.django_db
 
 URL = "/executive/resume/file/"
+# The task worker closes its database connection when done, which a test transaction does not survive.
+RUNS_TASKS = pytest.mark.django_db(transaction=True)
 
 
 def _post(client, name, content):
@@ -31,7 +33,8 @@ def test_a_pdf_is_stored_under_a_server_chosen_name(client_as, personas):
     assert resume.file_status == Resume.FileStatus.PENDING
 
 
-def test_the_text_of_a_pdf_is_read_in_the_background_and_searchable(client_as, personas):
+@RUNS_TASKS
+def test_the_text_of_a_pdf_is_read_in_the_background_and_searchable(reference_data, client_as, personas):
     _post(client_as(personas.executive), "cv.pdf", pdf_bytes("Zanzibar logistics turnaround"))
     run_tasks()
     resume = _resume(personas)
@@ -40,7 +43,8 @@ def test_the_text_of_a_pdf_is_read_in_the_background_and_searchable(client_as, p
     assert "Zanzibar logistics turnaround" in resume.search_text
 
 
-def test_the_text_of_a_docx_is_read_and_shown_to_the_executive(client_as, personas):
+@RUNS_TASKS
+def test_the_text_of_a_docx_is_read_and_shown_to_the_executive(reference_data, client_as, personas):
     client = client_as(personas.executive)
     _post(client, "cv.docx", docx_bytes("Led the Antarctic station resupply"))
     run_tasks()
@@ -131,7 +135,8 @@ def test_a_new_file_replaces_and_deletes_the_old_one(client_as, personas):
     assert not resume.file.storage.exists(old)
 
 
-def test_a_file_whose_text_cannot_be_read_is_kept_with_a_message(client_as, personas, monkeypatch):
+@RUNS_TASKS
+def test_a_file_whose_text_cannot_be_read_is_kept_with_a_message(reference_data, client_as, personas, monkeypatch):
     from soars.resumes import uploads
 
     client = client_as(personas.executive)
@@ -147,7 +152,8 @@ def test_a_file_whose_text_cannot_be_read_is_kept_with_a_message(client_as, pers
     assert "could not read the text of this file" in client.get("/executive/resume/").content.decode()
 
 
-def test_removing_the_file_clears_its_text(client_as, personas):
+@RUNS_TASKS
+def test_removing_the_file_clears_its_text(reference_data, client_as, personas):
     client = client_as(personas.executive)
     _post(client, "cv.pdf", pdf_bytes("Removable words"))
     run_tasks()
