@@ -177,7 +177,8 @@ def _seed_demo_executive(ctx: DemoContext, ref: Reference) -> None:
 
 
 def _seed_bulk(ctx: DemoContext, ref: Reference) -> None:
-    taken = set(Resume.objects.filter(executive_id__in=ctx.executive_ids).values_list("executive_id", flat=True))
+    # All resume owners, not an IN list of 100,000 ids (SQLite caps query parameters).
+    taken = set(Resume.objects.values_list("executive_id", flat=True))
     todo = [pk for pk in ctx.executive_ids if pk not in taken]
     bar = ctx.progress(len(todo), "Resumes")
     for start in range(0, len(todo), BATCH):

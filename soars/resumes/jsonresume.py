@@ -137,8 +137,14 @@ def _list(value, path: str, plan: ImportPlan) -> list:
     return value
 
 
-def _text(value) -> str:
-    return "" if value is None else str(value) if isinstance(value, (str, int, float)) else "\x00invalid"
+def _text(value, path: str = "", plan: ImportPlan | None = None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (str, int, float)) and not isinstance(value, bool):
+        return str(value)
+    if plan is not None:
+        plan.errors.append(f"{path}: expected text, not {type(value).__name__}.")
+    return ""
 
 
 def _by_code(model, code, path: str, plan: ImportPlan, **filters):
@@ -157,8 +163,8 @@ def _check(form, paths: dict[str, str], plan: ImportPlan) -> None:
             plan.errors.extend(f"{where}: {message}" for message in messages)
 
 
-def _year_of(value) -> str:
-    text = _text(value)
+def _year_of(value, path: str, plan: ImportPlan) -> str:
+    text = _text(value, path, plan)
     return text[:4] if text[:4].isdigit() else text
 
 
@@ -182,10 +188,12 @@ def build_plan(data, resume: Resume) -> ImportPlan:
         for i, code in enumerate(_list(federal.get("opportunityTypes"), "x-federal.opportunityTypes", plan))
     ]
     skills = [
-        _text(_dict(s, f"skills[{i}]", plan).get("name"))
+        _text(_dict(s, f"skills[{i}]", plan).get("name"), f"skills[{i}].name", plan)
         for i, s in enumerate(_list(data.get("skills"), "skills", plan))
     ]
-    locations = [_text(x) for x in _list(federal.get("locations"), "x-federal.locations", plan)]
+    locations = [
+        _text(x, "x-federal.locations", plan) for x in _list(federal.get("locations"), "x-federal.locations", plan)
+    ]
     staged = Resume(pk=resume.pk, executive=resume.executive, ecq_framework=framework)
 
     def section(form_class, values: dict, paths: dict[str, str]):
@@ -196,9 +204,9 @@ def build_plan(data, resume: Resume) -> ImportPlan:
     section(
         forms.AboutForm,
         {
-            "headline": _text(basics.get("label")),
-            "summary": _text(basics.get("summary")),
-            "current_title": _text(federal.get("currentPosition")),
+            "headline": _text(basics.get("label"), "basics.label", plan),
+            "summary": _text(basics.get("summary"), "basics.summary", plan),
+            "current_title": _text(federal.get("currentPosition"), "x-federal.currentPosition", plan),
             "current_agency": agency.pk if agency else "",
             "eligibility": eligibility.pk if eligibility else "",
         },
@@ -212,8 +220,8 @@ def build_plan(data, resume: Resume) -> ImportPlan:
         {
             "clearance": clearance.pk if clearance else "",
             "locations": "; ".join(locations),
-            "remote": _text(federal.get("remote")),
-            "available_from": _text(federal.get("availableFrom")),
+            "remote": _text(federal.get("remote"), "x-federal.remote", plan),
+            "available_from": _text(federal.get("availableFrom"), "x-federal.availableFrom", plan),
         },
         {"locations": "x-federal.locations", "remote": "x-federal.remote", "available_from": "x-federal.availableFrom"},
     )
@@ -232,9 +240,10 @@ def build_plan(data, resume: Resume) -> ImportPlan:
                     found = _by_code(Agency, value, f"{path}.x-agency", plan)
                     values[name] = found.pk if found else ""
                 elif key_in_file == "x-kind":
-                    values[name] = _text(value) or Training.Kind.TRAINING
+                    values[name] = _text(value, f"{path}.x-kind", plan) or Training.Kind.TRAINING
                 else:
-                    values[name] = _year_of(value) if key_in_file in years else _text(value)
+                    where = f"{path}.{key_in_file}"
+                    values[name] = _year_of(value, where, plan) if key_in_file in years else _text(value, where, plan)
             form = form_class(data=values)
             _check(form, {name: f"{path}.{key_in_file}" for name, key_in_file in to_form.items()}, plan)
             plan.entries[key].append(form)
@@ -271,7 +280,9 @@ def build_plan(data, resume: Resume) -> ImportPlan:
         item = _dict(raw, path, plan)
         fw = _by_code(EcqFramework, item.get("framework") or (framework and framework.code), f"{path}.framework", plan)
         ecq = _by_code(Ecq, item.get("ecq"), f"{path}.ecq", plan, framework=fw) if fw else None
-        form = forms.EcqStatementForm(data={part: _text(item.get(part)) for part in EcqStatement.PARTS})
+        form = forms.EcqStatementForm(
+            data={part: _text(item.get(part), f"{path}.{part}", plan) for part in EcqStatement.PARTS}
+        )
         _check(form, {part: f"{path}.{part}" for part in EcqStatement.PARTS}, plan)
         if ecq is not None:
             if any(other.pk == ecq.pk for other, _ in plan.statements):

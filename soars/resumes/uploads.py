@@ -54,6 +54,11 @@ def check_upload(upload) -> CheckedFile:
     if content.startswith(b"PK\x03\x04"):
         _check_docx(content)
         return CheckedFile("docx", content)
+    if content.startswith(b"\xd0\xcf\x11\xe0"):
+        raise FileProblem(
+            "This is an old-format (.doc) or password-protected Word file, which we cannot read. "
+            "Save it as DOCX without a password, or as PDF, and upload that."
+        )
     raise FileProblem(
         "This file is not a PDF or a Word (DOCX) document, whatever its name says. "
         "Save your resume as PDF or DOCX and upload that."

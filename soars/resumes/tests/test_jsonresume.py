@@ -98,6 +98,11 @@ def test_wrong_types_are_reported_not_crashed(client_as, personas):
         assert response.status_code == 400, data
 
 
+def test_a_list_where_text_belongs_is_reported_by_its_key(client_as, personas):
+    response = _import(client_as(personas.executive), {"basics": {"summary": ["a", "b"]}})
+    assert "basics.summary: expected text, not list." in response.content.decode()
+
+
 def test_a_failed_import_changes_nothing(client_as, personas):
     resume = complete_resume(personas.executive)
     _import(client_as(personas.executive), {"basics": {"label": "New"}, "work": [{"startDate": "bad"}]})

@@ -164,3 +164,8 @@ def test_removing_the_file_clears_its_text(reference_data, client_as, personas):
 
 def test_an_executive_without_a_file_gets_404_on_download(client_as, personas):
     assert client_as(personas.executive).get("/executive/resume/file/download/").status_code == 404
+
+
+def test_an_old_format_or_encrypted_word_file_is_refused(client_as, personas):
+    response = _post(client_as(personas.executive), "resume.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
+    assert "old-format (.doc) or password-protected Word file" in response.content.decode()

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -84,7 +85,7 @@ def save_section(request, section: str):
             resume.competencies.remove(*resume.competencies.exclude(framework_id=resume.ecq_framework_id))
         resume.save()  # the search document includes the many-to-many choices just saved
     messages.success(request, f"Saved: {SECTION_TITLES[section]}.")
-    return redirect(f"{request.path_info.rsplit('/section/', 1)[0]}/#{section}")
+    return redirect(reverse("resumes:editor") + f"#{section}")
 
 
 SECTION_TITLES = {
