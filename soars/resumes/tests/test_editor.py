@@ -46,6 +46,15 @@ def test_a_section_with_an_error_keeps_what_was_typed(client_as, personas):
     assert "My typed summary" in html and "Ensure this value has at most 200 characters" in html
 
 
+def test_a_section_error_is_announced_at_the_top_with_a_link_to_the_section(client_as, personas):
+    response = client_as(personas.executive).post(
+        "/executive/resume/section/sharing/", {"sharing-visibility": "chosen"}
+    )
+    html = response.content.decode()
+    assert html.index("That was not saved.") < html.index('id="about"')
+    assert 'href="#sharing">See what to correct' in html
+
+
 def test_forged_fields_are_ignored(client_as, personas):
     client_as(personas.executive).post(
         "/executive/resume/section/about/",

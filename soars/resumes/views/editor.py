@@ -40,8 +40,11 @@ def resume_context(resume: Resume) -> dict:
 
 def render_editor(request, resume: Resume, *, bound=None, upload_form=None, import_form=None, status=200):
     section_forms = {name: form_class(instance=resume) for name, form_class in SECTION_FORMS.items()}
+    error_anchor = None
     if bound is not None:
         section_forms[bound.prefix] = bound
+        error_anchor = "ecqs" if bound.prefix == "framework" else bound.prefix
+    error_anchor = "file" if upload_form is not None else "import" if import_form is not None else error_anchor
     ecqs = list(resume.ecq_framework.ecqs.all()) if resume.ecq_framework_id else []
     written = {s.ecq_id: s for s in resume.ecq_statements.filter(ecq__in=ecqs)}
     other_framework = resume.ecq_statements.exclude(ecq__in=ecqs).count()
@@ -55,6 +58,7 @@ def render_editor(request, resume: Resume, *, bound=None, upload_form=None, impo
         "import_form": import_form or ImportForm(),
         "pdf_pages": render_pdf(resume).pages,
         "page_limit": PAGE_LIMIT,
+        "error_anchor": error_anchor,
     }
     return render(request, "resumes/editor.html", context, status=status)
 
