@@ -30,7 +30,8 @@ def _visible_resume(request, resume_id: int) -> Resume:
 @roles("hr")
 @never_cache
 def resume_list(request):
-    page = Paginator(_visible(request).newest_first(), PER_PAGE).get_page(request.GET.get("page"))
+    resumes = _visible(request).newest_first().defer("search_text", "file_text", "summary")
+    page = Paginator(resumes, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "resumes/hr_list.html", {"page": page})
 
 
