@@ -12,12 +12,19 @@ from soars.resumes.jsonresume import export_resume
 from soars.resumes.models import Resume
 from soars.resumes.tests.samples import docx_bytes, pdf_bytes, zip_bomb_bytes
 from tests.browser import browser, signed_in_context  # noqa: F401  (fixture)
+from tests.test_accessibility import AXE, WCAG_TAGS
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _file(name: str, content: bytes, mime: str = "application/octet-stream") -> dict:
     return {"name": name, "mimeType": mime, "buffer": content}
+
+
+def _assert_accessible(page) -> None:
+    """Pages reached only by POST (error states, the import preview) get the axe check here."""
+    results = AXE.run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
 
 
 def _tick(page, label: str) -> None:
@@ -135,6 +142,7 @@ def test_an_executive_builds_a_resume_and_hr_reads_it(browser, live_server, refe
     page.set_input_files("#id_import-file", str(saved))
     page.get_by_role("button", name="Check the file").click()
     assert "Something else entirely" in page.content()  # the preview shows what changes
+    _assert_accessible(page)
     page.get_by_role("button", name="Import", exact=True).click()
     assert "Imported your JSON Resume." in page.content()
     assert export_resume(Resume.objects.get(pk=resume.pk)) == exported
@@ -179,6 +187,7 @@ def test_hostile_files_are_refused_in_the_browser(browser, live_server, referenc
     page.goto(live_server.url + "/executive/resume/")
     html = _upload(page, _file(name, content))
     assert message in html
+    _assert_accessible(page)
     assert page.locator("#id_file").get_attribute("aria-invalid") == "true"
     assert not Resume.objects.get(executive=personas.executive).file
     context.close()
