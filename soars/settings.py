@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "soars.accounts",
     "soars.administration",
     "soars.opportunities",
+    "soars.resumes",
     "django.forms",
 ]
 

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("soars.accounts.urls")),
     path("", include("soars.administration.urls")),
     path("", include("soars.opportunities.urls")),
+    path("", include("soars.resumes.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -1,4 +1,9 @@
-"""Real-browser helpers: find Chromium, start Playwright, sign a browser in as a persona."""
+"""Real-browser helpers: find Chromium, start Playwright once, sign a browser in as a persona.
+
+The `browser` fixture is registered once, in the root conftest.py; test modules
+use it by name and must not import it (an imported fixture is a second copy, and
+Playwright's sync API allows one instance per thread).
+"""
 
 from __future__ import annotations
 
@@ -33,11 +38,6 @@ def chromium_path() -> str | None:
     return shutil.which("chromium")
 
 
-# One Chromium for the whole run. Each test module that imports the `browser` fixture gets its own
-# copy of it, and Playwright's sync API allows one running instance per thread, so the copies share.
-_SHARED: dict = {"users": 0}
-
-
 @pytest.fixture(scope="session")
 def browser():
     path = chromium_path()
@@ -56,20 +56,10 @@ def browser():
     # Playwright's sync API keeps an event loop in this thread; Django's ORM
     # would take that for async code. The test code itself is synchronous.
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-    if _SHARED["users"] == 0:
-        _SHARED["playwright"] = sync_playwright().start()
-        _SHARED["browser"] = _SHARED["playwright"].chromium.launch(
-            executable_path=path, headless=True, args=LAUNCH_ARGS
-        )
-    _SHARED["users"] += 1
-    try:
-        yield _SHARED["browser"]
-    finally:
-        _SHARED["users"] -= 1
-        if _SHARED["users"] == 0:
-            _SHARED.pop("browser").close()
-            _SHARED.pop("playwright").stop()
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=path, headless=True, args=LAUNCH_ARGS)
+        yield chromium
+        chromium.close()
 
 
 def signed_in_context(browser, live_server_url: str, user=None):

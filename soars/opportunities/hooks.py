@@ -1,9 +1,8 @@
-"""What this app needs to know about an executive that other apps own.
+"""What this app needs to know about an executive, read from their resume.
 
-The resume (soars/resumes, built on another branch) will hold an executive's
-appointment eligibility, current agency and current title. Until it is wired
-in, these functions answer "not known", and the rules that use them fall back
-to the safe side:
+An executive's appointment eligibility, current agency and current title
+live on the resume (soars/resumes). Without a resume, or with those fields
+empty, the answers are "not known" and the rules fall back to the safe side:
 
 - executive_eligibility(user) -> None: a career-reserved posting, or one that
   names eligibility categories, refuses interest ("add your eligibility to
@@ -11,9 +10,6 @@ to the safe side:
 - executive_agency(user) -> None: the executive counts as outside every
   agency, so postings visible to their own agency only stay hidden.
 - candidate_title(user) -> "": the pipeline shows the name without a title.
-
-To wire them, replace each body with a lookup on the resume; nothing else in
-this app needs to change.
 """
 
 from __future__ import annotations
@@ -21,16 +17,27 @@ from __future__ import annotations
 from soars.core.models import Agency, EligibilityCategory
 
 
+def _resume(user):
+    from soars.resumes.models import Resume
+
+    if not getattr(user, "pk", None):
+        return None
+    return Resume.objects.filter(executive_id=user.pk).select_related("eligibility", "current_agency").first()
+
+
 def executive_eligibility(user) -> EligibilityCategory | None:
     """The executive's appointment eligibility, or None when not known."""
-    return None
+    resume = _resume(user)
+    return resume.eligibility if resume else None
 
 
 def executive_agency(user) -> Agency | None:
     """The agency the executive works in now, or None (not in any agency)."""
-    return None
+    resume = _resume(user)
+    return resume.current_agency if resume else None
 
 
 def candidate_title(user) -> str:
     """The executive's current position title, or "" when not known."""
-    return ""
+    resume = _resume(user)
+    return resume.current_title if resume else ""

@@ -1,0 +1,294 @@
+"""Demo resumes: a complete one for the demo executive, and one for every bulk executive.
+
+Bulk resumes go in with bulk_create in batches (resumes, then their entries and
+many-to-many rows), so 100,000 resumes take minutes. Their search document is
+put together here from the same pieces, because bulk_create skips save().
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.utils import timezone
+
+from soars.core.demo import DemoContext
+from soars.core.models import Agency, ClearanceLevel, EcqFramework, EligibilityCategory, OpportunityType
+from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
+
+BATCH = 2000
+DEMO_EXECUTIVE = "executive@demo.soars.gov"
+
+TITLES = [
+    "Chief Information Officer",
+    "Chief Financial Officer",
+    "Deputy Assistant Secretary for Management",
+    "Director, Office of Human Capital",
+    "Associate Administrator for Operations",
+    "Chief Data Officer",
+    "Director of Acquisition Policy",
+    "Regional Administrator",
+    "Chief Security Officer",
+    "Director, Office of Grants Management",
+    "Deputy Chief Operating Officer",
+    "Director of Program Evaluation",
+]
+SKILLS = [
+    "budget formulation",
+    "cloud migration",
+    "cybersecurity",
+    "grants management",
+    "workforce planning",
+    "acquisition reform",
+    "data analytics",
+    "emergency management",
+    "labor relations",
+    "program evaluation",
+    "public health",
+    "infrastructure finance",
+    "regulatory policy",
+    "international negotiations",
+    "customer experience",
+    "artificial intelligence governance",
+]
+LOCATIONS = ["Washington, DC", "Denver, CO", "Atlanta, GA", "Kansas City, MO", "San Francisco, CA", "Seattle, WA"]
+SCHOOLS = [
+    ("Georgetown University", "Master of Public Policy", "Public policy"),
+    ("University of Maryland", "Master of Business Administration", "Finance"),
+    ("George Washington University", "Master of Public Administration", "Public administration"),
+    ("Naval Postgraduate School", "Master of Science", "Systems engineering"),
+    ("University of Texas at Austin", "Juris Doctor", "Law"),
+]
+TRAINING = [
+    ("SES Candidate Development Program", "Office of Personnel Management"),
+    ("Leadership for a Democratic Society", "Federal Executive Institute"),
+    ("Certified Government Chief Information Officer", "CIO University"),
+    ("Federal Acquisition Certification, Program and Project Managers", "Federal Acquisition Institute"),
+]
+ACCOMPLISHMENTS = [
+    "Led a staff of {n} and a budget of ${m} million; cut processing times by {p}% in two years.",
+    "Consolidated {n} field offices into regional hubs, saving ${m} million a year without service loss.",
+    "Delivered a modernization program on time across {n} programs, raising customer satisfaction by {p} points.",
+]
+
+
+def _accomplishment(ctx: DemoContext) -> str:
+    return ctx.rng.choice(ACCOMPLISHMENTS).format(
+        n=ctx.rng.randint(40, 2500), m=ctx.rng.randint(5, 900), p=ctx.rng.randint(10, 60)
+    )
+
+
+def _statement(ctx: DemoContext, ecq) -> dict:
+    return {
+        "challenge": f"Our agency needed to show {ecq.name.lower()} while its mission grew faster than its staff.",
+        "context": f"I led {ctx.rng.randint(80, 3000)} people across {ctx.rng.randint(2, 12)} regions.",
+        "action": "I set clear goals, built a coalition with partners, and measured progress every month.",
+        "result": f"We met every goal a year early and saved ${ctx.rng.randint(2, 90)} million.",
+    }
+
+
+class Reference:
+    def __init__(self):
+        self.agencies = list(Agency.objects.top_level())
+        self.frameworks = {
+            f.pk: (f, list(f.ecqs.all()), list(f.competencies.all())) for f in EcqFramework.objects.all()
+        }
+        self.clearances = list(ClearanceLevel.objects.all())
+        self.eligibility = list(EligibilityCategory.objects.all())
+        self.types = list(OpportunityType.objects.all())
+        self.current_framework = EcqFramework.objects.filter(is_current=True).first() or EcqFramework.objects.first()
+
+
+def seed(ctx: DemoContext) -> None:
+    ref = Reference()
+    if not ref.agencies or not ref.frameworks:
+        return  # reference data not loaded
+    _seed_demo_executive(ctx, ref)
+    _seed_bulk(ctx, ref)
+
+
+def _seed_demo_executive(ctx: DemoContext, ref: Reference) -> None:
+    from soars.accounts.models import User
+
+    user = User.objects.filter(email=DEMO_EXECUTIVE).first()
+    if user is None or Resume.objects.filter(executive=user).exists():
+        return
+    framework = ref.current_framework
+    _, ecqs, competencies = ref.frameworks[framework.pk]
+    resume = Resume.objects.create(
+        executive=user,
+        headline="Chief Information Officer and modernization leader",
+        summary=(
+            "Career Senior Executive with 20 years of federal service across three departments. I turn aging "
+            "systems and tired processes into services the public trusts, on time and within budget."
+        ),
+        current_title="Chief Information Officer",
+        current_agency=Agency.objects.get(code="AG"),
+        eligibility=ref.eligibility[0],
+        ecq_framework=framework,
+        clearance=ClearanceLevel.objects.filter(code="top_secret").first() or ref.clearances[-1],
+        locations=["Washington, DC", "Denver, CO"],
+        remote=Resume.Remote.HYBRID,
+        skills=["cloud migration", "cybersecurity", "budget formulation", "customer experience"],
+        available_from=timezone.localdate() + datetime.timedelta(days=60),
+        visibility=Resume.Visibility.ALL_AGENCIES,
+        directory_opt_in=True,
+    )
+    positions = [
+        ("Department of Agriculture", "AG", "Chief Information Officer", datetime.date(2021, 6, 7), None),
+        (
+            "Department of Commerce",
+            "CM",
+            "Deputy Chief Information Officer",
+            datetime.date(2016, 3, 14),
+            datetime.date(2021, 6, 4),
+        ),
+        (
+            "Department of Veterans Affairs",
+            "VA",
+            "Director, Enterprise Infrastructure",
+            datetime.date(2011, 9, 12),
+            datetime.date(2016, 3, 11),
+        ),
+    ]
+    for order, (employer, code, title, start, end) in enumerate(positions):
+        Position.objects.create(
+            resume=resume,
+            order=order,
+            employer=employer,
+            agency=Agency.objects.filter(code=code).first(),
+            title=title,
+            series="2210",
+            pay_plan=Position.PayPlan.ES if order < 2 else Position.PayPlan.GS,
+            level="00" if order < 2 else "15",
+            start_date=start,
+            end_date=end,
+            accomplishments=_accomplishment(ctx) + "\n" + _accomplishment(ctx),
+        )
+    Education.objects.create(
+        resume=resume, institution=SCHOOLS[0][0], degree=SCHOOLS[0][1], field=SCHOOLS[0][2], year=2004
+    )
+    for order, (name, provider) in enumerate(TRAINING[:3]):
+        Training.objects.create(resume=resume, order=order, name=name, provider=provider, year=2012 + order)
+    for ecq in ecqs:
+        EcqStatement.objects.create(resume=resume, ecq=ecq, **_statement(ctx, ecq))
+    resume.competencies.set(competencies[:6])
+    resume.opportunity_types.set(ref.types[:4])
+    resume.save()
+
+
+def _seed_bulk(ctx: DemoContext, ref: Reference) -> None:
+    # All resume owners, not an IN list of 100,000 ids (SQLite caps query parameters).
+    taken = set(Resume.objects.values_list("executive_id", flat=True))
+    todo = [pk for pk in ctx.executive_ids if pk not in taken]
+    bar = ctx.progress(len(todo), "Resumes")
+    for start in range(0, len(todo), BATCH):
+        _bulk_batch(ctx, ref, todo[start : start + BATCH])
+        bar.update(len(todo[start : start + BATCH]))
+    bar.close()
+
+
+def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> None:
+    rng, now, today = ctx.rng, timezone.now(), timezone.localdate()
+    visibilities = (
+        [Resume.Visibility.ALL_AGENCIES] * 7 + [Resume.Visibility.CHOSEN_AGENCIES] * 2 + [Resume.Visibility.HIDDEN]
+    )
+    plans = []
+    for executive_id in executive_ids:
+        framework, ecqs, competencies = ref.frameworks[rng.choice(list(ref.frameworks))]
+        agency = rng.choice(ref.agencies)
+        title = rng.choice(TITLES)
+        skills = rng.sample(SKILLS, 4)
+        locations = rng.sample(LOCATIONS, rng.randint(1, 3))
+        first_start = today - datetime.timedelta(days=rng.randint(200, 2500))
+        positions = [
+            (agency, title, first_start, None, _accomplishment(ctx)),
+            (
+                other := rng.choice(ref.agencies),
+                rng.choice(TITLES),
+                first_start - datetime.timedelta(days=rng.randint(900, 2500)),
+                first_start - datetime.timedelta(days=3),
+                _accomplishment(ctx),
+            ),
+        ]
+        school, training = rng.choice(SCHOOLS), rng.choice(TRAINING)
+        statements = [(ecq, _statement(ctx, ecq)) for ecq in ecqs]
+        text = "\n".join(
+            [
+                title,
+                str(agency),
+                str(other),
+                " ".join(skills),
+                " ".join(locations),
+                *(p[1] + " " + p[4] for p in positions),
+                " ".join(school),
+                " ".join(training),
+                *(ecq.name + " " + " ".join(s.values()) for ecq, s in statements),
+            ]
+        )
+        resume = Resume(
+            executive_id=executive_id,
+            headline=title,
+            summary=f"Senior executive with {rng.randint(12, 30)} years of federal service. " + _accomplishment(ctx),
+            current_title=title,
+            current_agency=agency,
+            eligibility=rng.choice(ref.eligibility),
+            ecq_framework=framework,
+            clearance=rng.choice(ref.clearances),
+            locations=locations,
+            remote=rng.choice(Resume.Remote.values),
+            skills=skills,
+            available_from=today + datetime.timedelta(days=rng.randint(0, 365)),
+            visibility=rng.choice(visibilities),
+            directory_opt_in=rng.random() < 0.6,
+            search_text=text,
+            created_at=now,
+            updated_at=now - datetime.timedelta(minutes=rng.randint(0, 60 * 24 * 365)),
+        )
+        plans.append((resume, positions, school, training, statements, competencies, framework))
+    Resume.objects.bulk_create([plan[0] for plan in plans])
+    entries: dict[type, list] = {Position: [], Education: [], Training: [], EcqStatement: []}
+    links: dict[str, list] = {"competencies": [], "opportunity_types": [], "visible_agencies": []}
+    for resume, positions, school, training, statements, competencies, _framework in plans:
+        for order, (agency, title, start, end, text) in enumerate(positions):
+            entries[Position].append(
+                Position(
+                    resume=resume,
+                    order=order,
+                    employer=str(agency),
+                    agency=agency,
+                    title=title,
+                    series=rng.choice(["0340", "2210", "0301", "0501", "0343"]),
+                    pay_plan=Position.PayPlan.ES,
+                    level="00",
+                    start_date=start,
+                    end_date=end,
+                    accomplishments=text,
+                )
+            )
+        entries[Education].append(
+            Education(
+                resume=resume, institution=school[0], degree=school[1], field=school[2], year=rng.randint(1990, 2015)
+            )
+        )
+        entries[Training].append(
+            Training(resume=resume, name=training[0], provider=training[1], year=rng.randint(2005, 2024))
+        )
+        entries[EcqStatement] += [EcqStatement(resume=resume, ecq=ecq, **texts) for ecq, texts in statements]
+        through = Resume.competencies.through
+        links["competencies"] += [
+            through(resume_id=resume.pk, competency_id=c.pk)
+            for c in rng.sample(competencies, min(3, len(competencies)))
+        ]
+        through = Resume.opportunity_types.through
+        links["opportunity_types"] += [
+            through(resume_id=resume.pk, opportunitytype_id=t.pk) for t in rng.sample(ref.types, 2)
+        ]
+        if resume.visibility == Resume.Visibility.CHOSEN_AGENCIES:
+            through = Resume.visible_agencies.through
+            links["visible_agencies"] += [
+                through(resume_id=resume.pk, agency_id=a.pk) for a in rng.sample(ref.agencies, 3)
+            ]
+    for model, rows in entries.items():
+        model.objects.bulk_create(rows, batch_size=BATCH)
+    for name, rows in links.items():
+        getattr(Resume, name).through.objects.bulk_create(rows, batch_size=BATCH)

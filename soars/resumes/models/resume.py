@@ -1,0 +1,154 @@
+"""The executive's one resume (DESIGN §3) and the rule for who may see it."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+
+SUMMARY_MAX = 4000
+FILE_TEXT_MAX = 200_000
+SKILLS_MAX = 40
+LOCATIONS_MAX = 10
+
+
+class ResumeQuerySet(models.QuerySet):
+    def visible_to_agency(self, agency):
+        """Resumes HR staff of `agency` may find and read: shared with all agencies, or with this
+        agency (or the department it belongs to); never hidden ones, never deactivated owners."""
+        if agency is None:
+            return self.none()
+        agencies = {agency.pk, agency.top.pk}
+        chosen = Resume.visible_agencies.through.objects.filter(resume_id=OuterRef("pk"), agency_id__in=agencies)
+        return self.filter(executive__is_active=True).filter(
+            Q(visibility=Resume.Visibility.ALL_AGENCIES)
+            | (Q(visibility=Resume.Visibility.CHOSEN_AGENCIES) & Exists(chosen))
+        )
+
+    def in_directory(self):
+        return self.filter(directory_opt_in=True, executive__is_active=True)
+
+    def newest_first(self):
+        return self.order_by("-updated_at", "-pk")
+
+
+class ResumeManager(models.Manager.from_queryset(ResumeQuerySet)):
+    def for_executive(self, user) -> Resume:
+        resume, _ = self.get_or_create(executive=user)
+        return resume
+
+
+class Resume(models.Model):
+    class Visibility(models.TextChoices):
+        ALL_AGENCIES = "all", "All agencies"
+        CHOSEN_AGENCIES = "chosen", "Only the agencies I choose"
+        HIDDEN = "hidden", "Hidden: no agency can find or read it"
+
+    class Remote(models.TextChoices):
+        ON_SITE = "on_site", "On site"
+        HYBRID = "hybrid", "Hybrid (part telework)"
+        REMOTE = "remote", "Remote (full telework)"
+        ANY = "any", "Any of these"
+
+    class FileStatus(models.TextChoices):
+        NONE = "", "No file"
+        PENDING = "pending", "Reading the text of your file"
+        READY = "ready", "Text read"
+        FAILED = "failed", "The text could not be read"
+
+    class FileKind(models.TextChoices):
+        PDF = "pdf", "PDF"
+        DOCX = "docx", "Word (DOCX)"
+
+    executive = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume")
+    headline = models.CharField(
+        max_length=200, blank=True, help_text="One line, for example “Chief Information Officer”."
+    )
+    summary = models.TextField(max_length=SUMMARY_MAX, blank=True)
+    current_title = models.CharField("current position title", max_length=200, blank=True)
+    current_agency = models.ForeignKey(
+        "core.Agency", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name="current agency"
+    )
+    eligibility = models.ForeignKey(
+        "core.EligibilityCategory",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="appointment eligibility",
+    )
+    ecq_framework = models.ForeignKey(
+        "core.EcqFramework",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="ECQ framework",
+    )
+    competencies = models.ManyToManyField("core.Competency", blank=True, related_name="+")
+    skills = models.JSONField(default=list, blank=True)
+    clearance = models.ForeignKey(
+        "core.ClearanceLevel",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name="security clearance",
+    )
+    locations = models.JSONField("preferred locations", default=list, blank=True)
+    remote = models.CharField("remote or telework", max_length=10, choices=Remote.choices, blank=True)
+    opportunity_types = models.ManyToManyField(
+        "core.OpportunityType", blank=True, related_name="+", verbose_name="opportunity types wanted"
+    )
+    available_from = models.DateField(null=True, blank=True)
+    # Private by default: nobody sees a resume until its owner shares it.
+    visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.HIDDEN)
+    visible_agencies = models.ManyToManyField("core.Agency", blank=True, related_name="+")
+    directory_opt_in = models.BooleanField("list me in the executive directory", default=False)
+
+    file = models.FileField(upload_to="resumes/", blank=True)
+    file_kind = models.CharField(max_length=4, choices=FileKind.choices, blank=True)
+    file_size = models.PositiveIntegerField(default=0)
+    file_uploaded_at = models.DateTimeField(null=True, blank=True)
+    file_status = models.CharField(max_length=10, choices=FileStatus.choices, blank=True)
+    file_text = models.TextField(blank=True)
+
+    # One plain-text document of everything searchable, rebuilt on every save (search indexes it).
+    search_text = models.TextField(blank=True, editable=False)
+    created_at = models.DateTimeField(default=timezone.now)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = ResumeManager()
+
+    class Meta:
+        indexes = [models.Index(fields=["visibility", "updated_at"])]
+
+    def __str__(self) -> str:
+        return f"Resume of {self.executive.full_name or self.executive.email}"
+
+    def save(self, *args, **kwargs):
+        self.updated_at = timezone.now()
+        self.search_text = self.build_search_text()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at", "search_text"}
+        super().save(*args, **kwargs)
+
+    def build_search_text(self) -> str:
+        from soars.resumes.search_document import search_document
+
+        return search_document(self)
+
+    @property
+    def ecq_statements_in_framework(self):
+        if self.ecq_framework_id is None:
+            return self.ecq_statements.none()
+        return self.ecq_statements.filter(ecq__framework_id=self.ecq_framework_id).select_related("ecq")
+
+    @property
+    def file_download_name(self) -> str:
+        name = (self.executive.full_name or "resume").replace(" ", "-").lower()
+        return f"{name}-resume.{self.file_kind or 'bin'}"
+
+    def is_visible_to_agency(self, agency) -> bool:
+        return Resume.objects.visible_to_agency(agency).filter(pk=self.pk).exists()

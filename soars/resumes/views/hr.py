@@ -1,0 +1,61 @@
+"""HR staff reading resumes shared with their agency. Every read is recorded."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.views.decorators.cache import never_cache
+
+from soars.core.access import roles
+from soars.resumes import viewing
+from soars.resumes.models import Resume
+from soars.resumes.views.editor import resume_context
+from soars.resumes.views.exports import pdf_response
+from soars.resumes.views.files import file_response
+
+PER_PAGE = 25
+
+
+def _visible(request):
+    return Resume.objects.visible_to_agency(request.user.agency).select_related(
+        "executive", "current_agency", "ecq_framework", "clearance", "eligibility"
+    )
+
+
+def _visible_resume(request, resume_id: int) -> Resume:
+    """404, not 403, for a resume the agency may not see: its existence is not disclosed."""
+    return get_object_or_404(_visible(request), pk=resume_id)
+
+
+@roles("hr")
+@never_cache
+def resume_list(request):
+    resumes = _visible(request).newest_first().defer("search_text", "file_text", "summary")
+    page = Paginator(resumes, PER_PAGE).get_page(request.GET.get("page"))
+    return render(request, "resumes/hr_list.html", {"page": page})
+
+
+@roles("hr")
+@never_cache
+def resume_detail(request, resume_id: int):
+    resume = _visible_resume(request, resume_id)
+    viewing.record_reading(viewing.VIEWED, request, resume)
+    return render(request, "resumes/hr_detail.html", resume_context(resume))
+
+
+@roles("hr")
+@never_cache
+def resume_file(request, resume_id: int):
+    resume = _visible_resume(request, resume_id)
+    response = file_response(resume)
+    viewing.record_reading(viewing.FILE_DOWNLOADED, request, resume)
+    return response
+
+
+@roles("hr")
+@never_cache
+def resume_pdf(request, resume_id: int):
+    resume = _visible_resume(request, resume_id)
+    response = pdf_response(resume)
+    viewing.record_reading(viewing.EXPORTED, request, resume)
+    return response
