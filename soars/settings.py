@@ -50,12 +50,14 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
     "csp",
     "soars.core",
     "soars.audit",
     "soars.accounts",
+    "soars.search",
     "django.forms",
 ]
 
