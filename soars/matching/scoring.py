@@ -49,8 +49,10 @@ DEFAULT_LABELS = {
 CLEARANCE_NAMES = ["no clearance", "Public Trust", "Confidential", "Secret", "Top Secret", "Top Secret/SCI"]
 
 
-def score(candidate: CandidateProfile, opening: OpeningProfile, weights: Weights = WEIGHTS) -> Match:
-    words = _Words(opening)
+def score(
+    candidate: CandidateProfile, opening: OpeningProfile, weights: Weights = WEIGHTS, *, words: _Words | None = None
+) -> Match:
+    words = words or _Words(opening)
     eligible, reasons = _eligibility(candidate, opening, weights, words)
     reasons += _text(candidate, weights)
     reasons += _ecqs(candidate, opening, weights, words)
@@ -69,7 +71,8 @@ def rank(
     candidates: Iterable[CandidateProfile], opening: OpeningProfile, weights: Weights = WEIGHTS
 ) -> list[tuple[CandidateProfile, Match]]:
     """Candidates best first. Every eligible candidate comes before every ineligible one."""
-    scored = [(candidate, score(candidate, opening, weights)) for candidate in candidates]
+    words = _Words(opening)
+    scored = [(candidate, score(candidate, opening, weights, words=words)) for candidate in candidates]
     return sorted(scored, key=lambda pair: (not pair[1].eligible, -pair[1].score))
 
 

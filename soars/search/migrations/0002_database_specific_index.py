@@ -29,29 +29,27 @@ POSTGRES_BACKWARDS = [
 SQLITE_FORWARDS = [
     """
     CREATE VIRTUAL TABLE search_fts USING fts5(
-        kind UNINDEXED, object_id UNINDEXED, title, names, body,
+        title, names, body,
         content='search_searchdocument', content_rowid='id',
         tokenize='porter unicode61 remove_diacritics 2'
     )
     """,
     """
     CREATE TRIGGER search_document_inserted AFTER INSERT ON search_searchdocument BEGIN
-        INSERT INTO search_fts(rowid, kind, object_id, title, names, body)
-        VALUES (new.id, new.kind, new.object_id, new.title, new.names, new.body);
+        INSERT INTO search_fts(rowid, title, names, body) VALUES (new.id, new.title, new.names, new.body);
     END
     """,
     """
     CREATE TRIGGER search_document_deleted AFTER DELETE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, kind, object_id, title, names, body)
-        VALUES ('delete', old.id, old.kind, old.object_id, old.title, old.names, old.body);
+        INSERT INTO search_fts(search_fts, rowid, title, names, body)
+        VALUES ('delete', old.id, old.title, old.names, old.body);
     END
     """,
     """
     CREATE TRIGGER search_document_updated AFTER UPDATE ON search_searchdocument BEGIN
-        INSERT INTO search_fts(search_fts, rowid, kind, object_id, title, names, body)
-        VALUES ('delete', old.id, old.kind, old.object_id, old.title, old.names, old.body);
-        INSERT INTO search_fts(rowid, kind, object_id, title, names, body)
-        VALUES (new.id, new.kind, new.object_id, new.title, new.names, new.body);
+        INSERT INTO search_fts(search_fts, rowid, title, names, body)
+        VALUES ('delete', old.id, old.title, old.names, old.body);
+        INSERT INTO search_fts(rowid, title, names, body) VALUES (new.id, new.title, new.names, new.body);
     END
     """,
     "INSERT INTO search_fts(search_fts) VALUES ('rebuild')",
