@@ -34,3 +34,8 @@ def test_a_name_search_keeps_the_callers_filter(agencies):
 
 def test_a_name_search_without_letters_finds_nothing(agencies):
     assert codes(search_names(Agency.objects.all(), '"*-', kind="agency")) == []
+
+
+@pytest.mark.parametrize("text", ['") OR 1=1 --', "NEAR(", "*", "-", "%", "names : x", "a" * 10_000, "\x00"])
+def test_hostile_name_searches_never_raise_a_database_error(agencies, text):
+    list(search_names(Agency.objects.all(), text, kind="agency")[:5])
