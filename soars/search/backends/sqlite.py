@@ -43,6 +43,8 @@ def fts5_expression(query: Query) -> str:
 
 
 class SqliteBackend(Backend):
+    counts_in_window = False  # "unable to use function bm25 in the requested context"
+
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         return self._joined(queryset, fts5_expression(query), kind, connection)
 
