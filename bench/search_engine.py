@@ -9,7 +9,8 @@ records are rows of a bench-only table (created and dropped here) with the
 fields a results page filters on: who may see it (all agencies, or one) and a
 clearance. Each query is run the way a results page runs it: the first page
 of 20 by rank, the total count and the snippets, inside a visibility filter.
-The same queries are then run the naive way: icontains on every word across
+(engine.results_page: one query on PostgreSQL, two on SQLite). The same
+queries are then run the naive way: icontains on every word across
 title, names and body, newest first. Reports p50 and p95 of each and their
 ratio. The machine is shared: read medians, and run it twice.
 """
@@ -126,7 +127,7 @@ def main() -> None:
     from django.db import connection, models, transaction
     from django.db.models import Q
 
-    from soars.search.engine import search, snippets
+    from soars.search.engine import results_page, search, snippets
     from soars.search.models import SearchDocument
 
     class BenchRecord(models.Model):  # noqa: DJ008 (never displayed)
@@ -191,10 +192,8 @@ def main() -> None:
         return qs.filter(clearance_rank__gte=3) if i % 3 == 0 else qs
 
     def indexed(i: int, text: str) -> None:
-        results = search(visible(i), text, kind="bench")
-        page = list(results.values_list("pk", flat=True)[:20])
-        results.count()
-        snippets("bench", page, text)
+        page = results_page(search(visible(i), text, kind="bench"), 1, per_page=20)
+        snippets("bench", [record.pk for record in page], text)
 
     def naive(i: int, text: str) -> None:
         qs = visible(i)

@@ -78,13 +78,15 @@ class PostgresBackend(Backend):
         if not query.groups:
             return {}
         sql, params = tsquery(query)
+        # No @@ in the WHERE: the ids already matched, and a full-text condition here
+        # would tempt the planner into scanning every match instead of the 20 ids.
         statement = (
             f"SELECT object_id, ts_headline('{CONFIG}', concat_ws(' — ', nullif(title, ''), body), {sql}, %s) "
-            f"FROM search_searchdocument WHERE kind = %s AND object_id = ANY(%s) AND search_vector @@ {sql}"
+            "FROM search_searchdocument WHERE kind = %s AND object_id = ANY(%s)"
         )
         with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids), *params])
-            return {int(object_id): text for object_id, text in cursor.fetchall()}
+            cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
+            return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:
