@@ -75,7 +75,7 @@ class Match:
     reasons: list[Reason]
 
     @property
-    def for_(self) -> list[Reason]:
+    def in_favour(self) -> list[Reason]:
         return [reason for reason in self.reasons if reason.sign > 0]
 
     @property

@@ -32,7 +32,9 @@ def clean_text(text: str) -> str:
     return (text or "").replace(START, " ").replace(STOP, " ").replace("\x00", "")
 
 
-def index_document(kind: str, object_id: int, *, title: str, body: str, names: str = "", using: str = "default"):
+def index_document(
+    kind: str, object_id: int, *, title: str, body: str, names: str = "", using: str = "default"
+) -> None:
     """Create or replace the search document of one record."""
     SearchDocument.objects.using(using).update_or_create(
         kind=kind,

@@ -280,3 +280,9 @@ def test_weights_can_be_changed_in_one_place():
 @pytest.mark.parametrize("relevance", [-3.0, 7.0])
 def test_text_relevance_outside_0_to_1_is_held_within_it(relevance):
     assert 0 <= score(replace(STRONG, text_relevance=relevance), OPENING).score <= 100
+
+
+def test_reasons_split_into_those_in_favour_and_those_against():
+    match = score(replace(STRONG, clearance_rank=0), OPENING)
+    assert all(r.sign > 0 for r in match.in_favour) and all(r.sign < 0 for r in match.against)
+    assert len(match.in_favour) + len(match.against) == len(match.reasons)
