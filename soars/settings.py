@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.postgres",
     "django_tasks",
     "django_tasks_db",
     "csp",
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "soars.administration",
     "soars.opportunities",
     "soars.resumes",
+    "soars.search",
     "django.forms",
 ]
 

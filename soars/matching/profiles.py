@@ -1,0 +1,83 @@
+"""What the matcher reads (two profiles) and what it returns (a Match with Reasons)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+CAREER_RESERVED = "career_reserved"
+GENERAL = "general"
+
+# Remote preferences of an executive.
+REMOTE_ONLY = "remote_only"
+REMOTE_OR_ON_SITE = "either"
+ON_SITE = "on_site"
+
+
+@dataclass(frozen=True)
+class CandidateProfile:
+    """An executive, as the resume app describes them. Codes are reference-data codes."""
+
+    id: int | str = 0
+    career_eligible: bool | None = None  # None: not stated
+    eligibility_category: str = ""  # e.g. "career_ses", "cdp_graduate"
+    clearance_rank: int = 0  # ClearanceLevel.rank: 0 none … 5 TS/SCI
+    ecq_strengths: Mapping[str, int] = field(default_factory=dict)  # ECQ code -> statement strength 0..3
+    competencies: frozenset[str] = frozenset()
+    skills: frozenset[str] = frozenset()
+    wanted_types: frozenset[str] = frozenset()  # empty: no preference stated
+    locations: frozenset[str] = frozenset()  # empty: no preference stated
+    remote_preference: str = REMOTE_OR_ON_SITE
+    available_from: date | None = None  # None: available now
+    agencies_served: frozenset[str] = frozenset()
+    current_agency: str = ""
+    text_relevance: float = 0.0  # 0..1, from search, supplied by the caller
+
+
+@dataclass(frozen=True)
+class OpeningProfile:
+    """An opportunity, as the opportunity app describes it."""
+
+    id: int | str = 0
+    type_code: str = ""
+    position_type: str = GENERAL
+    ecqs: frozenset[str] = frozenset()  # emphasised ECQ codes
+    competencies: frozenset[str] = frozenset()
+    skills: frozenset[str] = frozenset()
+    locations: frozenset[str] = frozenset()
+    remote_allowed: bool = False
+    start_date: date | None = None
+    required_clearance_rank: int = 0
+    agency_code: str = ""
+    eligibility_categories: frozenset[str] = frozenset()  # empty: any category may apply
+    labels: Mapping[str, str] = field(default_factory=dict)  # code -> name, for reasons
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One thing that counts for (sign +1) or against (sign -1) a match, in plain words.
+
+    points is what the reason adds to (or, when negative, takes from) the score,
+    and the score is their sum held within 0..100. A shortfall that only earns
+    nothing (a missing skill) has sign -1 and 0 points.
+    """
+
+    text: str
+    sign: int
+    points: int
+
+
+@dataclass(frozen=True)
+class Match:
+    score: int  # 0..100
+    eligible: bool
+    reasons: list[Reason]
+
+    @property
+    def in_favour(self) -> list[Reason]:
+        return [reason for reason in self.reasons if reason.sign > 0]
+
+    @property
+    def against(self) -> list[Reason]:
+        return [reason for reason in self.reasons if reason.sign < 0]

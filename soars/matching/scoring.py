@@ -1,0 +1,256 @@
+"""score(candidate, opening) -> Match; rank() and recommend() order by eligibility, then score."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from datetime import date
+
+from soars.matching.profiles import (
+    CAREER_RESERVED,
+    ON_SITE,
+    REMOTE_ONLY,
+    CandidateProfile,
+    Match,
+    OpeningProfile,
+    Reason,
+)
+from soars.matching.weights import WEIGHTS, Weights
+
+# Names for reference codes that do not change; callers add or override
+# names (competencies, agencies) through OpeningProfile.labels.
+DEFAULT_LABELS = {
+    "LC": "Leading Change",
+    "LP": "Leading People",
+    "RD": "Results Driven",
+    "BA": "Business Acumen",
+    "BC": "Building Coalitions",
+    "RL": "Commitment to the Rule of Law",
+    "DE": "Driving Efficiency",
+    "MC": "Merit and Competence",
+    "AR": "Achieving Results",
+    "permanent": "permanent career vacancy",
+    "limited_term": "limited-term appointment",
+    "limited_emergency": "limited-emergency appointment",
+    "detail": "detail",
+    "rotation": "rotation",
+    "short_term_project": "short-term project",
+    "emergency_need": "emergency need",
+    "ipa": "IPA assignment",
+    "fellowship": "fellowship",
+    "sabbatical": "sabbatical",
+    "liaison": "liaison position",
+    "career_ses": "career SES",
+    "reinstatement": "SES reinstatement eligible",
+    "cdp_graduate": "CDP graduate",
+    "noncareer": "noncareer SES",
+    "limited": "limited appointee",
+}
+CLEARANCE_NAMES = ["no clearance", "Public Trust", "Confidential", "Secret", "Top Secret", "Top Secret/SCI"]
+
+
+def score(
+    candidate: CandidateProfile, opening: OpeningProfile, weights: Weights = WEIGHTS, *, words: _Words | None = None
+) -> Match:
+    words = words or _Words(opening)
+    eligible, reasons = _eligibility(candidate, opening, weights, words)
+    reasons += _text(candidate, weights)
+    reasons += _ecqs(candidate, opening, weights, words)
+    reasons += _competencies(candidate, opening, weights, words)
+    reasons += _skills(candidate, opening, weights)
+    reasons += _wanted_type(candidate, opening, weights, words)
+    reasons += _location(candidate, opening, weights)
+    reasons += _clearance(candidate, opening, weights)
+    reasons += _availability(candidate, opening, weights)
+    reasons += _broadening(candidate, weights)
+    total = sum(reason.points for reason in reasons)
+    return Match(score=max(0, min(100, total)), eligible=eligible, reasons=reasons)
+
+
+def rank(
+    candidates: Iterable[CandidateProfile], opening: OpeningProfile, weights: Weights = WEIGHTS
+) -> list[tuple[CandidateProfile, Match]]:
+    """Candidates best first. Every eligible candidate comes before every ineligible one."""
+    words = _Words(opening)
+    scored = [(candidate, score(candidate, opening, weights, words=words)) for candidate in candidates]
+    return sorted(scored, key=lambda pair: (not pair[1].eligible, -pair[1].score))
+
+
+def recommend(
+    candidate: CandidateProfile, openings: Iterable[OpeningProfile], weights: Weights = WEIGHTS
+) -> list[tuple[OpeningProfile, Match]]:
+    """Openings best first for one executive; openings they cannot be appointed to come last."""
+    scored = [(opening, score(candidate, opening, weights)) for opening in openings]
+    return sorted(scored, key=lambda pair: (not pair[1].eligible, -pair[1].score))
+
+
+class _Words:
+    def __init__(self, opening: OpeningProfile):
+        self.labels = {**DEFAULT_LABELS, **opening.labels}
+
+    def name(self, code: str) -> str:
+        return self.labels.get(code, code)
+
+    def names(self, codes: Iterable[str]) -> str:
+        return _and([self.name(code) for code in sorted(codes)])
+
+
+def _and(items: list[str]) -> str:
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _day(when: date, *, year: bool = True) -> str:
+    return f"{when:%B} {when.day}, {when.year}" if year else f"{when:%B} {when.day}"
+
+
+def _eligibility(candidate, opening, weights, words) -> tuple[bool, list[Reason]]:
+    penalty = -round(weights.ineligible)
+    if opening.position_type == CAREER_RESERVED:
+        if candidate.career_eligible is None:
+            return False, [Reason("Career eligibility not stated: this position is career reserved", -1, penalty)]
+        if not candidate.career_eligible:
+            return False, [Reason("Not career-eligible: this position is career reserved", -1, penalty)]
+    if opening.eligibility_categories and candidate.eligibility_category not in opening.eligibility_categories:
+        category = words.name(candidate.eligibility_category) if candidate.eligibility_category else "not stated"
+        return False, [Reason(f"Appointment eligibility ({category}) is not one this posting accepts", -1, penalty)]
+    if opening.position_type == CAREER_RESERVED:
+        return True, [Reason("Career-eligible for this career reserved position", +1, 0)]
+    return True, []
+
+
+def _text(candidate, weights) -> list[Reason]:
+    relevance = max(0.0, min(1.0, candidate.text_relevance))
+    points = round(weights.text * relevance)
+    if relevance >= weights.strong_text:
+        return [Reason("Resume closely matches the posting's wording", +1, points)]
+    if relevance >= weights.weak_text:
+        return [Reason("Resume partly matches the posting's wording", +1, points)]
+    return [Reason("Resume has little in common with the posting's wording", -1, points)]
+
+
+def _ecqs(candidate, opening, weights, words) -> list[Reason]:
+    if not opening.ecqs:
+        return []
+    top = weights.statement_strength_max
+    share = weights.ecqs / len(opening.ecqs)
+    strong = [c for c in opening.ecqs if candidate.ecq_strengths.get(c, 0) >= 2]
+    brief = [c for c in opening.ecqs if candidate.ecq_strengths.get(c, 0) == 1]
+    missing = [c for c in opening.ecqs if candidate.ecq_strengths.get(c, 0) <= 0]
+    reasons = []
+    if strong:
+        points = round(sum(share * min(candidate.ecq_strengths[c], top) / top for c in strong))
+        label = "Strong statement" if len(strong) == 1 else "Strong statements"
+        reasons.append(Reason(f"{label} for {words.names(strong)}", +1, points))
+    if brief:
+        points = round(share * len(brief) / top)
+        label = "Brief statement" if len(brief) == 1 else "Brief statements"
+        reasons.append(Reason(f"{label} for {words.names(brief)}", +1, points))
+    if missing:
+        reasons.append(Reason(f"No statement for {words.names(missing)}", -1, 0))
+    return reasons
+
+
+def _competencies(candidate, opening, weights, words) -> list[Reason]:
+    if not opening.competencies:
+        return []
+    claimed = opening.competencies & candidate.competencies
+    missing = opening.competencies - candidate.competencies
+    reasons = []
+    if claimed:
+        points = round(weights.competencies * len(claimed) / len(opening.competencies))
+        of = f"{len(claimed)} of {len(opening.competencies)}"
+        reasons.append(Reason(f"Claims {of} emphasised competencies: {words.names(claimed)}", +1, points))
+    if missing:
+        reasons.append(Reason(f"Does not claim {words.names(missing)}", -1, 0))
+    return reasons
+
+
+def _skills(candidate, opening, weights) -> list[Reason]:
+    if not opening.skills:
+        return []
+    has = {skill.casefold() for skill in candidate.skills}
+    matched = sorted(skill for skill in opening.skills if skill.casefold() in has)
+    missing = sorted(skill for skill in opening.skills if skill.casefold() not in has)
+    reasons = []
+    if matched:
+        points = round(weights.skills * len(matched) / len(opening.skills))
+        of = f"{len(matched)} of {len(opening.skills)}"
+        reasons.append(Reason(f"Has {of} skills asked for: {_and(matched)}", +1, points))
+    if missing:
+        reasons.append(Reason(f"Lacks {_and(missing)}", -1, 0))
+    return reasons
+
+
+def _wanted_type(candidate, opening, weights, words) -> list[Reason]:
+    if not opening.type_code:
+        return []
+    kind = words.name(opening.type_code)
+    if not candidate.wanted_types:
+        return [Reason("Open to any type of opportunity", +1, round(weights.wanted_type * weights.no_preference_share))]
+    if opening.type_code in candidate.wanted_types:
+        return [Reason(f"Looking for this type of opportunity ({kind})", +1, round(weights.wanted_type))]
+    return [Reason(f"Not looking for this type of opportunity ({kind})", -1, -round(weights.unwanted_type))]
+
+
+def _location(candidate, opening, weights) -> list[Reason]:
+    full, partial = round(weights.location), round(weights.location * weights.no_preference_share)
+    wanted = {place.casefold() for place in candidate.locations}
+    shared = sorted(place for place in opening.locations if place.casefold() in wanted)
+    if opening.remote_allowed and candidate.remote_preference != ON_SITE:
+        return [Reason("Remote work is allowed, as the executive prefers", +1, full)]
+    if not opening.locations:
+        return [Reason("The posting names no location", +1, partial)]
+    places = _and(sorted(opening.locations))
+    if candidate.remote_preference == REMOTE_ONLY:
+        return [
+            Reason(
+                f"Wants remote work only; this position is on site in {places}", -1, -round(weights.location_mismatch)
+            )
+        ]
+    if shared:
+        return [Reason(f"Wants to work in {_and(shared)}", +1, full)]
+    if not candidate.locations:
+        return [Reason(f"Open to any location, including {places}", +1, partial)]
+    return [Reason(f"Has not chosen {places} among the places to work", -1, -round(weights.location_mismatch))]
+
+
+def _clearance(candidate, opening, weights) -> list[Reason]:
+    required, held = opening.required_clearance_rank, candidate.clearance_rank
+    if required <= 0:
+        return [Reason("No security clearance required", +1, round(weights.clearance))]
+    if held >= required:
+        text = f"{_clearance_name(held)} clearance meets the {_clearance_name(required)} requirement"
+        return [Reason(text, +1, round(weights.clearance))]
+    shortfall = min(weights.clearance_shortfall_max, weights.clearance_shortfall_per_level * (required - held))
+    holds = "Holds no clearance" if held <= 0 else f"Holds {_clearance_name(held)} clearance"
+    return [Reason(f"{holds}; the position requires {_clearance_name(required)}", -1, -round(shortfall))]
+
+
+def _clearance_name(rank: int) -> str:
+    return CLEARANCE_NAMES[max(0, min(rank, len(CLEARANCE_NAMES) - 1))]
+
+
+def _availability(candidate, opening, weights) -> list[Reason]:
+    start, available = opening.start_date, candidate.available_from
+    if start is None:
+        return [Reason("The posting sets no start date", +1, round(weights.availability))]
+    same_year = available is not None and available.year == start.year
+    if available is None or available <= start:
+        when = "Available now" if available is None else f"Available from {_day(available)}"
+        return [Reason(f"{when}, before the {_day(start, year=not same_year)} start", +1, round(weights.availability))]
+    months = math.ceil((available - start).days / 30)
+    penalty = min(weights.late_max, weights.late_per_month * months)
+    text = f"Not available until {_day(available)}, after the {_day(start, year=not same_year)} start"
+    return [Reason(text, -1, -round(penalty))]
+
+
+def _broadening(candidate, weights) -> list[Reason]:
+    agencies = {code for code in (*candidate.agencies_served, candidate.current_agency) if code}
+    if not agencies:
+        return []
+    if len(agencies) == 1:
+        return [Reason("Has served in one agency only", -1, 0)]
+    points = min(weights.broadening, weights.broadening_per_agency * (len(agencies) - 1))
+    return [Reason(f"Has served in {len(agencies)} agencies", +1, round(points))]

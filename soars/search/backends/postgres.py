@@ -1,0 +1,93 @@
+"""PostgreSQL full-text search on search_searchdocument.search_vector (GIN), trigrams on names.
+
+The tsquery is assembled from plainto_tsquery/phraseto_tsquery calls with the
+words as parameters, so no user text is ever parsed as tsquery syntax.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from soars.search.backends.base import START, STOP, Backend, outer_pk
+from soars.search.query import Query, Term
+
+CONFIG = "english"
+# ts_rank_cd normalization 32 scales each rank into 0..1 (rank / (rank + 1)).
+RANK_NORMALIZATION = 32
+HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
+
+
+def tsquery_term(term: Term) -> tuple[str, list[str]]:
+    function = "phraseto_tsquery" if term.is_phrase else "plainto_tsquery"
+    return f"{function}('{CONFIG}', %s)", [" ".join(term.words)]
+
+
+def tsquery_any(terms) -> tuple[str, list[str]]:
+    parts = [tsquery_term(alt) for term in terms for alt in term.alternatives()]
+    return "(" + " || ".join(sql for sql, _ in parts) + ")", [p for _, params in parts for p in params]
+
+
+def tsquery(query: Query) -> tuple[str, list[str]]:
+    sql_parts, params = [], []
+    for group in query.groups:
+        sql, group_params = tsquery_any(group)
+        sql_parts.append(sql)
+        params += group_params
+    if query.excluded:
+        sql, excluded_params = tsquery_any(query.excluded)
+        sql_parts.append(f"!!{sql}")
+        params += excluded_params
+    return "(" + " && ".join(sql_parts) + ")", params
+
+
+class PostgresBackend(Backend):
+    def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
+        sql, params = tsquery(query)
+        return queryset.extra(
+            tables=["search_searchdocument"],
+            where=[
+                "search_searchdocument.kind = %s",
+                f"search_searchdocument.object_id = {outer_pk(queryset, connection)}",
+                f"search_searchdocument.search_vector @@ {sql}",
+            ],
+            params=[kind, *params],
+        ).annotate(rank=RawSQL(f"ts_rank_cd(search_searchdocument.search_vector, {sql}, {RANK_NORMALIZATION})", params))
+
+    def exclude(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
+        sql, params = tsquery_any(query.excluded)
+        matching = RawSQL(
+            f"SELECT object_id FROM search_searchdocument WHERE kind = %s AND search_vector @@ {sql}",
+            (kind, *params),
+        )
+        return queryset.exclude(pk__in=matching)
+
+    def similar_names(self, queryset: QuerySet, text: str, kind: str, connection) -> QuerySet:
+        # `<%` is word similarity above pg_trgm's threshold (0.6), typos included, served by the trigram index.
+        return queryset.extra(
+            tables=["search_searchdocument"],
+            where=[
+                "search_searchdocument.kind = %s",
+                f"search_searchdocument.object_id = {outer_pk(queryset, connection)}",
+                "%s <%% search_searchdocument.names",
+            ],
+            params=[kind, text],
+        ).annotate(rank=RawSQL("word_similarity(%s, search_searchdocument.names)", (text,)))
+
+    def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
+        if not query.groups:
+            return {}
+        sql, params = tsquery(query)
+        # No @@ in the WHERE: the ids already matched, and a full-text condition here
+        # would tempt the planner into scanning every match instead of the 20 ids.
+        statement = (
+            f"SELECT object_id, ts_headline('{CONFIG}', concat_ws(' — ', nullif(title, ''), body), {sql}, %s) "
+            "FROM search_searchdocument WHERE kind = %s AND object_id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
+            return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
+
+    def optimize(self, connection) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE search_searchdocument")

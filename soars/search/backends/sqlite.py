@@ -1,0 +1,83 @@
+"""SQLite FTS5: the search_fts table mirrors search_searchdocument (see migration 0002).
+
+The caller's table is joined to the index in the same statement as the MATCH,
+so SQLite walks the full-text matches and looks each record up by primary key
+(see FROM and WHERE). A correlated subquery per record is thousands of times
+slower: FTS5 re-runs the MATCH for every probe.
+"""
+
+from __future__ import annotations
+
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+
+from soars.search.backends.base import START, STOP, Backend, outer_pk
+from soars.search.query import Query, Term, parse
+
+# bm25 weights per FTS5 column: title, names, body.
+RANK_SQL = "-bm25(search_fts, 10.0, 5.0, 1.0)"
+SNIPPET_WORDS = 24
+# How the index joins: walk the full-text matches, look up each document row by
+# primary key, then the caller's record by primary key. The unary + stops SQLite
+# from probing search_fts by rowid instead (FTS5 re-runs the whole MATCH for
+# every probe), and CROSS JOIN, where the SQL is ours alone, fixes the order.
+FROM = "search_fts CROSS JOIN search_searchdocument"
+WHERE = "search_fts MATCH %s AND +search_fts.rowid = search_searchdocument.id AND search_searchdocument.kind = %s"
+
+
+def fts5_term(term: Term) -> str:
+    # Words are letters and digits only (see query.py), so quoting cannot break out.
+    return '"' + " ".join(term.words) + '"'
+
+
+def fts5_any(terms) -> str:
+    parts = [fts5_term(alt) for term in terms for alt in term.alternatives()]
+    return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
+
+
+def fts5_expression(query: Query) -> str:
+    positive = " AND ".join(fts5_any(group) for group in query.groups)
+    if query.excluded:
+        return f"({positive}) NOT {fts5_any(query.excluded)}"
+    return positive
+
+
+class SqliteBackend(Backend):
+    counts_in_window = False  # "unable to use function bm25 in the requested context"
+
+    def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
+        return self._joined(queryset, fts5_expression(query), kind, connection)
+
+    def exclude(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
+        matching = RawSQL(
+            f"SELECT search_searchdocument.object_id FROM {FROM} WHERE {WHERE}", (fts5_any(query.excluded), kind)
+        )
+        return queryset.exclude(pk__in=matching)
+
+    def similar_names(self, queryset: QuerySet, text: str, kind: str, connection) -> QuerySet:
+        # No trigrams in FTS5: match names by word prefixes instead ("garc" finds "Garcia").
+        expression = " AND ".join(f'names : "{word}"*' for word in parse(text).words)
+        return self._joined(queryset, expression, kind, connection)
+
+    def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
+        if not query.groups:
+            return {}
+        placeholders = ", ".join(["%s"] * len(ids))
+        sql = (
+            f"SELECT search_searchdocument.object_id, snippet(search_fts, -1, %s, %s, '…', %s) FROM {FROM} "
+            f"WHERE {WHERE} AND search_searchdocument.object_id IN ({placeholders})"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [START, STOP, SNIPPET_WORDS, fts5_expression(query), kind, *ids])
+            return {int(object_id): text for object_id, text in cursor.fetchall()}
+
+    def optimize(self, connection) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
+
+    def _joined(self, queryset: QuerySet, expression: str, kind: str, connection) -> QuerySet:
+        return queryset.extra(
+            tables=["search_fts", "search_searchdocument"],
+            where=[WHERE, f"search_searchdocument.object_id = {outer_pk(queryset, connection)}"],
+            params=[expression, kind],
+        ).annotate(rank=RawSQL(RANK_SQL, ()))

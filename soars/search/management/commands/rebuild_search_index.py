@@ -1,0 +1,62 @@
+"""Rebuild the search documents of every registered kind (or the ones named), with a progress bar."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connections, transaction
+from tqdm import tqdm
+
+from soars.search import registry
+from soars.search.backends import backend_for
+from soars.search.engine import clean_text
+from soars.search.models import SearchDocument
+
+BATCH = 1000
+
+
+class Command(BaseCommand):
+    help = "Rebuild the full-text search index from the records of each registered kind."
+
+    def add_arguments(self, parser):
+        parser.add_argument("kinds", nargs="*", help="Kinds to rebuild (default: all registered).")
+        parser.add_argument("--no-progress", action="store_true", help="Hide the progress bar.")
+
+    def handle(self, *args, **options):
+        try:
+            kinds = [registry.get(name) for name in options["kinds"]] or registry.registered()
+        except LookupError as error:
+            raise CommandError(str(error)) from error
+        if not kinds:
+            self.stdout.write("No kinds are registered for search; nothing to do.")
+            return
+        for kind in kinds:
+            count = self.rebuild(kind, show_progress=not options["no_progress"])
+            self.stdout.write(self.style.SUCCESS(f"{kind.name}: {count} documents indexed."))
+        connection = connections["default"]
+        backend_for(connection.vendor).optimize(connection)
+
+    def rebuild(self, kind: registry.Kind, *, show_progress: bool) -> int:
+        records = kind.all_records()
+        with transaction.atomic():
+            SearchDocument.objects.filter(kind=kind.name).delete()
+            total = records.count()
+            batch: list[SearchDocument] = []
+            with tqdm(total=total, desc=kind.name, unit="doc", disable=not show_progress) as bar:
+                for record in records.iterator(chunk_size=BATCH):
+                    document = kind.document(record)
+                    batch.append(
+                        SearchDocument(
+                            kind=kind.name,
+                            object_id=record.pk,
+                            title=clean_text(document.title),
+                            body=clean_text(document.body),
+                            names=clean_text(document.names),
+                        )
+                    )
+                    if len(batch) >= BATCH:
+                        SearchDocument.objects.bulk_create(batch)
+                        bar.update(len(batch))
+                        batch = []
+                SearchDocument.objects.bulk_create(batch)
+                bar.update(len(batch))
+        return total
