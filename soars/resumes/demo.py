@@ -14,6 +14,7 @@ from django.utils import timezone
 from soars.core.demo import DemoContext
 from soars.core.models import Agency, ClearanceLevel, EcqFramework, EligibilityCategory, OpportunityType
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
+from soars.resumes.search import index_resumes
 
 BATCH = 2000
 DEMO_EXECUTIVE = "executive@demo.soars.gov"
@@ -292,3 +293,4 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
         model.objects.bulk_create(rows, batch_size=BATCH)
     for name, rows in links.items():
         getattr(Resume, name).through.objects.bulk_create(rows, batch_size=BATCH)
+    index_resumes(plan[0].pk for plan in plans)

@@ -13,6 +13,16 @@ def _hr_detail(personas) -> str:
     return f"/hr/resumes/{_complete_resume_of_executive(personas).pk}/"
 
 
+def _hr_search(personas) -> str:
+    _complete_resume_of_executive(personas)
+    return "/hr/resumes/?q=cloud+OR+%22information+officer%22&clearance=secret&remote=on&type=detail&sort=updated"
+
+
+def _hr_search_nothing_found(personas) -> str:
+    _complete_resume_of_executive(personas)
+    return "/hr/resumes/?q=zeppelin+-cloud&available_by=not-a-date"
+
+
 def _editor_filled(personas) -> str:
     _complete_resume_of_executive(personas)
     return "/executive/resume/"
@@ -44,5 +54,7 @@ PAGES = [
     Page(_edit_position, user="executive"),
     Page(_ecq_statement, user="executive"),
     Page("/hr/resumes/", user="hr_a"),
+    Page(_hr_search, user="hr_a"),
+    Page(_hr_search_nothing_found, user="hr_a"),
     Page(_hr_detail, user="hr_a"),
 ]

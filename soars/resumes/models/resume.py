@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
@@ -132,7 +132,15 @@ class Resume(models.Model):
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at", "search_text"}
-        super().save(*args, **kwargs)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            self.reindex()
+
+    def reindex(self) -> None:
+        """Write this resume's search document; same transaction as the change (see search.py)."""
+        from soars.search.engine import index_object
+
+        index_object(self)
 
     def build_search_text(self) -> str:
         from soars.resumes.search_document import search_document

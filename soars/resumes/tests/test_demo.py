@@ -42,3 +42,12 @@ def test_seeding_twice_adds_nothing(ctx):
     demo.seed(ctx)
     demo.seed(ctx)
     assert Resume.objects.count() == 31
+
+
+def test_bulk_resumes_are_in_the_search_index(ctx):
+    from soars.search.models import SearchDocument
+
+    demo.seed(ctx)
+    ids = set(Resume.objects.filter(executive_id__in=ctx.executive_ids).values_list("pk", flat=True))
+    indexed = SearchDocument.objects.filter(kind="resume", object_id__in=ids).values_list("object_id", flat=True)
+    assert set(indexed) == ids

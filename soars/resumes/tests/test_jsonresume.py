@@ -118,3 +118,15 @@ def test_a_file_that_is_not_utf8_text_is_refused(client_as, personas):
 def test_confirming_without_a_checked_file_imports_nothing(client_as, personas):
     response = client_as(personas.executive).post("/executive/resume/import/confirm/", {"confirm": "yes"})
     assert response.status_code == 302
+
+
+def test_an_imported_position_is_in_the_search_index(client_as, personas):
+    from soars.search.engine import search
+
+    resume = complete_resume(personas.executive)
+    client = client_as(personas.executive)
+    exported = client.get("/executive/resume.json").json()
+    exported["work"][0]["summary"] = "Charted the bathymetry of every federal reservoir."
+    _import(client, exported)
+    found = search(Resume.objects.visible_to_agency(personas.agency_b), "bathymetry", kind="resume")
+    assert list(found.values_list("pk", flat=True)) == [resume.pk]

@@ -169,3 +169,13 @@ def test_an_executive_without_a_file_gets_404_on_download(client_as, personas):
 def test_an_old_format_or_encrypted_word_file_is_refused(client_as, personas):
     response = _post(client_as(personas.executive), "resume.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 512)
     assert "old-format (.doc) or password-protected Word file" in response.content.decode()
+
+
+@RUNS_TASKS
+def test_the_text_read_from_a_file_is_in_the_search_index(reference_data, client_as, personas):
+    from soars.search.engine import search
+
+    _post(client_as(personas.executive), "cv.pdf", pdf_bytes("Zanzibar logistics turnaround"))
+    run_tasks()
+    found = search(Resume.objects.all(), "zanzibar", kind="resume")
+    assert list(found.values_list("pk", flat=True)) == [_resume(personas).pk]

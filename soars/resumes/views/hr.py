@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from soars.core.access import roles
-from soars.resumes import viewing
+from soars.resumes import filters, viewing
 from soars.resumes.models import Resume
 from soars.resumes.views.editor import resume_context
 from soars.resumes.views.exports import pdf_response
 from soars.resumes.views.files import file_response
+from soars.search.engine import results_page, snippets
 
 PER_PAGE = 25
 
@@ -30,9 +30,27 @@ def _visible_resume(request, resume_id: int) -> Resume:
 @roles("hr")
 @never_cache
 def resume_list(request):
-    resumes = _visible(request).newest_first().defer("search_text", "file_text", "summary")
-    page = Paginator(resumes, PER_PAGE).get_page(request.GET.get("page"))
-    return render(request, "resumes/hr_list.html", {"page": page})
+    """Search resumes visible to the agency; with no query and no filters, newest first."""
+    form = filters.ResumeSearchForm(request.GET or None)
+    criteria = form.criteria()
+    visible = _visible(request).defer("search_text", "file_text", "summary")
+    results = filters.search_resumes(visible, criteria)
+    page = results_page(results, request.GET.get("page"), PER_PAGE)
+    query = criteria.get("q", "")
+    why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
+    rows = [(resume, why.get(resume.pk, "")) for resume in page]
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    context = {
+        "form": form,
+        "page": page,
+        "rows": rows,
+        "query": query,
+        "searching": bool(criteria.keys() - {"sort"}),
+        "facets": filters.facets(form, results),
+        "query_string": query_string.urlencode(),
+    }
+    return render(request, "resumes/hr_list.html", context)
 
 
 @roles("hr")

@@ -1,0 +1,179 @@
+"""HR resume search: the filter form, the filter rule and the facet groups shown beside the filters.
+
+The view stays thin: it builds ResumeSearchForm from request.GET, calls search_resumes() with
+the queryset it may show (Resume.objects.visible_to_agency(agency)), and renders facet_groups().
+Every filter is an EXISTS subquery or a plain column test, so the searched queryset keeps one
+row per resume (facet counts and pagination count each resume once).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django import forms
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from soars.core.models import Agency, ClearanceLevel, Competency, Ecq, EligibilityCategory, OpportunityType
+from soars.resumes.models import EcqStatement, Position, Resume
+from soars.search.engine import facet_counts, search
+
+KIND = "resume"
+RELEVANCE, UPDATED = "relevance", "updated"
+REMOTE_WILLING = [Resume.Remote.REMOTE, Resume.Remote.HYBRID, Resume.Remote.ANY]
+
+# Form field -> the field facet_counts() counts for it.
+FACET_FIELDS = {
+    "ecq": "ecq_statements__ecq",
+    "competency": "competencies__code",
+    "served_in": "positions__agency__code",
+    "eligibility": "eligibility__code",
+    "clearance": "clearance__code",
+    "remote": "remote",
+    "type": "opportunity_types__code",
+}
+
+
+def _ecq_choices():
+    return [(str(ecq.pk), f"{ecq.name} ({ecq.framework.code})") for ecq in Ecq.objects.select_related("framework")]
+
+
+def _code_choices(model):
+    return list(model.objects.values_list("code", "name"))
+
+
+class ResumeSearchForm(forms.Form):
+    q = forms.CharField(label="Search resumes", required=False, max_length=500, strip=True)
+    ecq = forms.MultipleChoiceField(
+        label="Has a statement for each ECQ", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    competency = forms.MultipleChoiceField(
+        label="Claims each competency", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    served_in = forms.MultipleChoiceField(
+        label="Served in any of these agencies", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    eligibility = forms.MultipleChoiceField(
+        label="Eligibility category", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    clearance = forms.ChoiceField(label="Clearance at least", required=False)
+    location = forms.CharField(label="Preferred location includes", required=False, max_length=100)
+    remote = forms.BooleanField(label="Or willing to work remotely (full or part telework)", required=False)
+    type = forms.MultipleChoiceField(
+        label="Wants any of these opportunity types", required=False, widget=forms.CheckboxSelectMultiple
+    )
+    available_by = forms.DateField(
+        label="Available by", required=False, help_text="For example 2027-01-31.", input_formats=["%Y-%m-%d"]
+    )
+    sort = forms.ChoiceField(
+        label="Sort by",
+        required=False,
+        choices=[(RELEVANCE, "Relevance"), (UPDATED, "Last updated")],
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["ecq"].choices = _ecq_choices()
+        self.fields["competency"].choices = _code_choices(Competency)
+        self.fields["served_in"].choices = _code_choices(Agency)
+        self.fields["eligibility"].choices = _code_choices(EligibilityCategory)
+        self.fields["clearance"].choices = [("", "Any or none"), *_code_choices(ClearanceLevel)]
+        self.fields["type"].choices = _code_choices(OpportunityType)
+
+    def criteria(self) -> dict:
+        """The cleaned values; invalid fields are dropped rather than failing the whole search."""
+        self.is_valid()
+        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value not in ("", None, [])}
+
+
+def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:
+    """Narrow resumes (already limited to what the searcher may see) by the form's criteria."""
+    for ecq_id in criteria.get("ecq", []):
+        resumes = resumes.filter(Exists(EcqStatement.objects.filter(resume=OuterRef("pk"), ecq_id=ecq_id)))
+    for code in criteria.get("competency", []):
+        claimed = Resume.competencies.through.objects.filter(resume_id=OuterRef("pk"), competency__code=code)
+        resumes = resumes.filter(Exists(claimed))
+    if codes := criteria.get("served_in"):
+        resumes = resumes.filter(Exists(Position.objects.filter(resume=OuterRef("pk"), agency__code__in=codes)))
+    if codes := criteria.get("eligibility"):
+        resumes = resumes.filter(eligibility__code__in=codes)
+    if code := criteria.get("clearance"):
+        level = ClearanceLevel.objects.filter(code=code).first()
+        if level is not None:
+            resumes = resumes.filter(clearance__rank__gte=level.rank)
+    place, remote = criteria.get("location"), criteria.get("remote")
+    if place and remote:
+        resumes = resumes.filter(Q(locations__icontains=place) | Q(remote__in=REMOTE_WILLING))
+    elif place:
+        resumes = resumes.filter(locations__icontains=place)
+    elif remote:
+        resumes = resumes.filter(remote__in=REMOTE_WILLING)
+    if codes := criteria.get("type"):
+        wanted = Resume.opportunity_types.through.objects.filter(
+            resume_id=OuterRef("pk"), opportunitytype__code__in=codes
+        )
+        resumes = resumes.filter(Exists(wanted))
+    if date := criteria.get("available_by"):
+        resumes = resumes.filter(available_from__lte=date)
+    return resumes
+
+
+def search_resumes(visible: QuerySet, criteria: dict) -> QuerySet:
+    """Filter, then match the query; relevance first when there is a query, else newest first."""
+    results = search(apply_filters(visible, criteria), criteria.get("q", ""), kind=KIND)
+    if criteria.get("sort") == UPDATED or not criteria.get("q"):
+        return results.order_by("-updated_at", "-pk")
+    return results.order_by("-rank", "-updated_at", "-pk")  # an exclusion-only query ranks all alike
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: str
+    count: int | None
+    checked: bool
+
+
+@dataclass(frozen=True)
+class FacetGroup:
+    name: str
+    legend: str
+    options: list[Option]
+    input_type: str = "checkbox"
+
+
+@dataclass(frozen=True)
+class Facets:
+    groups: list[FacetGroup]
+    remote_count: int
+
+
+def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
+    """The filters with how many of the current results have each value.
+
+    results is the searched queryset (visibility, filters and query applied), so a count can
+    never include a resume the searcher may not see. Options with no results are left out
+    unless they are checked. Clearance counts are cumulative ("at least").
+    """
+    counts = facet_counts(results, list(FACET_FIELDS.values()))
+    criteria = form.criteria()
+    groups = []
+    for name in ("ecq", "competency", "served_in", "eligibility", "type"):
+        field = form.fields[name]
+        found = {str(value): count for value, count in counts[FACET_FIELDS[name]]}
+        chosen = {str(value) for value in criteria.get(name, [])}
+        options = [
+            Option(str(value), label, found.get(str(value), 0), str(value) in chosen)
+            for value, label in field.choices
+            if str(value) in found or str(value) in chosen
+        ]
+        groups.append(FacetGroup(name, str(form.fields[name].label), options))
+    exact = {str(code): count for code, count in counts["clearance__code"]}
+    levels = list(ClearanceLevel.objects.order_by("rank").values_list("code", "name"))
+    chosen = criteria.get("clearance", "")
+    clearance = [Option("", "Any or none", None, not chosen)]
+    for index, (code, name) in enumerate(levels):
+        at_least = sum(exact.get(higher, 0) for higher, _ in levels[index:])
+        clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
+    groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
+    remote = dict(counts["remote"])
+    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING))
