@@ -17,6 +17,17 @@ def browse_with_cards(personas):
     return "/opportunities/?sort=closing"
 
 
+def browse_search(personas):
+    OpenOpportunityFactory(title="Budget Director", description="Run the agency budget process.")
+    OpenOpportunityFactory(title="Chief Data Officer", description="Lead budget reform.")
+    return "/opportunities/?q=budget+-cyber&sort=relevance"
+
+
+def browse_search_nothing_found(personas):
+    OpenOpportunityFactory(title="Budget Director")
+    return "/opportunities/?q=%22no+such+phrase%22&remote=on"
+
+
 def detail(personas):
     return f"/opportunities/{OpenOpportunityFactory().pk}/"
 
@@ -65,6 +76,8 @@ def executive_home_with_interests(personas):
 PAGES = [
     Page("/opportunities/", user="executive"),
     Page(browse_with_cards, user="executive"),
+    Page(browse_search, user="executive"),
+    Page(browse_search_nothing_found, user="executive"),
     Page(detail, user="executive"),
     Page(detail_with_interest, user="executive"),
     Page(my_interests, user="executive"),
