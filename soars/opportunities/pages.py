@@ -63,6 +63,22 @@ def hr_candidates(personas):
     return f"/hr/opportunities/{_open_with_interest(personas).pk}/candidates/"
 
 
+def hr_matches(personas):
+    from soars.resumes.factories import complete_resume
+
+    complete_resume()
+    opportunity = OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration, data")
+    return f"/hr/opportunities/{opportunity.pk}/matches/"
+
+
+def executive_home_with_recommendations(personas):
+    from soars.resumes.factories import complete_resume
+
+    complete_resume(personas.executive)
+    OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration")
+    return "/executive/"
+
+
 def hr_home_with_opportunities(personas):
     _open_with_interest(personas)
     return "/hr/"
@@ -89,6 +105,8 @@ PAGES = [
     Page(hr_preview, user="hr_a"),
     Page(hr_fill, user="hr_a"),
     Page(hr_candidates, user="hr_a"),
+    Page(hr_matches, user="hr_a"),
+    Page(executive_home_with_recommendations, user="executive"),
     Page("/hr/opportunities/import/", user="hr_a"),
     Page(hr_home_with_opportunities, user="hr_a"),
 ]
