@@ -91,3 +91,14 @@ def test_an_agency_only_posting_of_another_agency_is_never_found_by_an_outsider(
     OpenOpportunityFactory(title="Inside geospatial job", visibility="agency")
     OpenOpportunityFactory(title="Public geospatial job")
     assert found("geospatial", Opportunity.objects.browsable_by(personas.outsider)) == ["Public geospatial job"]
+
+
+def test_the_rebuild_command_restores_the_opportunity_index():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    OpportunityFactory(title="Chief Data Officer")
+    SearchDocument.objects.filter(kind=KIND).delete()
+    call_command("rebuild_search_index", KIND, "--no-progress", stdout=StringIO())
+    assert found("data") == ["Chief Data Officer"]
