@@ -11,6 +11,7 @@ from soars.accounts.models import User
 from soars.core.demo import DemoContext
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
 from soars.opportunities.models import Interest, InterestEvent, Opportunity
+from soars.opportunities.search import index_many, indexed_records
 
 ROLES = [
     "Chief Information Officer",
@@ -96,6 +97,7 @@ def seed(ctx: DemoContext) -> None:
     through.objects.bulk_create(
         [through(opportunity_id=o.pk, ecq_id=e.pk) for o in created if o.pk for e in ctx.rng.sample(ecqs, 2)]
     )
+    index_many(indexed_records().filter(pk__in=[o.pk for o in created]))
     _seed_interests(ctx, Opportunity.objects.filter(status="open", visibility="all").order_by("pk"), now)
 
 

@@ -1,22 +1,34 @@
-"""Filtering and sorting the browse list. Kept out of the views so search can replace it."""
+"""Searching, filtering and sorting the browse list, with facet counts. Kept out of the views."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
+from django.utils.safestring import SafeString, mark_safe
 
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
+from soars.opportunities.search import KIND
+from soars.search.engine import facet_counts, search, snippets
+from soars.search.query import MAX_QUERY_CHARS, parse
 
 CLOSING_SOON_DAYS = 14
 SORTS = {"newest": ("-published_at", "-pk"), "closing": ("closes_on", "pk")}
+RELEVANCE = "relevance"
+FACET_FIELDS = ["type__code", "agency__code", "agency__parent__code", "ecqs__id", "clearance__rank", "remote"]
 
 
 class FilterForm(forms.Form):
-    """The browse filters, as a GET form. Unknown or malformed values are ignored, not errors."""
+    """The search box and browse filters, as a GET form. Unknown or malformed values are ignored, not errors."""
 
+    q = forms.CharField(
+        required=False,
+        label="Search",
+        help_text='Every word must appear. Use "quotes" for a phrase, OR for either word, -word to leave a word out.',
+    )
     type = forms.ModelChoiceField(
         OpportunityType.objects.all(), required=False, to_field_name="code", empty_label="Any type"
     )
@@ -38,12 +50,32 @@ class FilterForm(forms.Form):
     )
     closing_soon = forms.BooleanField(required=False, label=f"Closing within {CLOSING_SOON_DAYS} days")
     sort = forms.ChoiceField(
-        choices=[("newest", "Newest first"), ("closing", "Closing soonest")], required=False, label="Sort by"
+        choices=[(RELEVANCE, "Best match"), ("newest", "Newest first"), ("closing", "Closing soonest")],
+        required=False,
+        label="Sort by",
+        help_text="Best match applies when you search; otherwise the newest come first.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["ecq"].label_from_instance = lambda e: f"{e.name} ({e.framework.year})"
+
+    def clean_q(self) -> str:
+        return self.cleaned_data["q"][:MAX_QUERY_CHARS]  # longer queries are cut, as the parser would
+
+    def show_counts(self, counts: Counts) -> None:
+        """Put the number of matching opportunities beside each filter value."""
+        self.fields["type"].label_from_instance = lambda t: f"{t.name} ({counts.types.get(t.code, 0)})"
+        self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({counts.agencies.get(a.code, 0)})"
+        self.fields["ecq"].label_from_instance = lambda e: f"{e.name} ({e.framework.year}) ({counts.ecqs.get(e.pk, 0)})"
+        self.fields["clearance"].label_from_instance = lambda c: (
+            f"{c.name} ({sum(n for rank, n in counts.clearance_ranks.items() if rank <= c.rank)})"
+        )
+        self.fields["remote"].label = f"{self.fields['remote'].label} ({counts.remote})"
+        self.fields["closing_soon"].label = f"{self.fields['closing_soon'].label} ({counts.closing_soon})"
+        for name in ("type", "agency", "ecq", "clearance"):
+            # ModelChoiceField builds its choices from label_from_instance when rendered; refresh the iterator.
+            self.fields[name].widget.choices = self.fields[name].choices
 
 
 def clean_params(params) -> dict:
@@ -56,6 +88,10 @@ def clean_params(params) -> dict:
 def filter_opportunities(qs: QuerySet, params) -> QuerySet:
     """Apply the browse filters given as query parameters (request.GET) and the sort order."""
     values = clean_params(params)
+    return _filtered(qs, values).order_by(*SORTS.get(values.get("sort") or "newest", SORTS["newest"]))
+
+
+def _filtered(qs: QuerySet, values: dict) -> QuerySet:
     if t := values.get("type"):
         qs = qs.filter(type=t)
     if agency := values.get("agency"):
@@ -71,4 +107,79 @@ def filter_opportunities(qs: QuerySet, params) -> QuerySet:
     if values.get("closing_soon"):
         today = timezone.localdate()
         qs = qs.filter(closes_on__gte=today, closes_on__lte=today + timedelta(days=CLOSING_SOON_DAYS))
-    return qs.order_by(*SORTS.get(values.get("sort") or "newest", SORTS["newest"]))
+    return qs
+
+
+@dataclass
+class Counts:
+    """How many of the matching opportunities have each filter value."""
+
+    types: dict[str, int] = field(default_factory=dict)
+    agencies: dict[str, int] = field(default_factory=dict)  # top-level agency code (sub-elements count to it)
+    ecqs: dict[int, int] = field(default_factory=dict)
+    clearance_ranks: dict[int, int] = field(default_factory=dict)  # no clearance counts as rank 0
+    remote: int = 0
+    closing_soon: int = 0
+
+
+@dataclass
+class Results:
+    """What the browse page shows: the ordered results, the query and the facet counts."""
+
+    queryset: QuerySet
+    query: str
+    sort: str
+    counts: Counts
+
+    def snippets_for(self, opportunities) -> dict[int, SafeString]:
+        """{pk: HTML} excerpts with the matched words marked, for a query; {} without one."""
+        if parse(self.query).is_empty:
+            return {}
+        found = snippets(KIND, [o.pk for o in opportunities], self.query)
+        return {pk: mark_safe(html) for pk, html in found.items()}  # noqa: S308 (escaped by the search engine)
+
+
+def search_opportunities(visible: QuerySet, params) -> Results:
+    """Search and filter `visible` (already limited to what the user may see) and count the facets.
+
+    With a query, results come best match first unless another sort is chosen;
+    without one, newest first. The counts are over the same restricted results,
+    so they can never count a posting the user may not see.
+    """
+    values = clean_params(params)
+    query = values.get("q", "").strip()
+    results = search(_filtered(visible, values), query, kind=KIND)
+    sort = values.get("sort") or ""
+    if sort not in SORTS and (sort != RELEVANCE or not parse(query).groups):
+        sort = RELEVANCE if parse(query).groups else "newest"
+    if sort in SORTS:
+        results = results.order_by(*SORTS[sort])
+    return Results(results, query, sort, count_facets(results))
+
+
+def count_facets(results: QuerySet) -> Counts:
+    facets = facet_counts(results, FACET_FIELDS)
+    agencies: dict[str, int] = {}
+    for code, number in facets["agency__code"]:
+        agencies[code] = agencies.get(code, 0) + number
+    for code, number in facets["agency__parent__code"]:
+        agencies[code] = agencies.get(code, 0) + number
+    ranks: dict[int, int] = {}
+    for rank, number in facets["clearance__rank"]:
+        ranks[rank] = ranks.get(rank, 0) + number
+    today = timezone.localdate()
+    closing = Q(closes_on__gte=today, closes_on__lte=today + timedelta(days=CLOSING_SOON_DAYS))
+    totals = results.order_by().aggregate(
+        everything=Count("pk", distinct=True),
+        remote=Count("pk", filter=~Q(remote="on_site"), distinct=True),
+        closing_soon=Count("pk", filter=closing, distinct=True),
+    )
+    ranks[0] = ranks.get(0, 0) + totals["everything"] - sum(number for _, number in facets["clearance__rank"])
+    return Counts(
+        types=dict(facets["type__code"]),
+        agencies=agencies,
+        ecqs=dict(facets["ecqs__id"]),
+        clearance_ranks=ranks,
+        remote=totals["remote"],
+        closing_soon=totals["closing_soon"],
+    )

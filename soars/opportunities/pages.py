@@ -17,6 +17,17 @@ def browse_with_cards(personas):
     return "/opportunities/?sort=closing"
 
 
+def browse_search(personas):
+    OpenOpportunityFactory(title="Budget Director", description="Run the agency budget process.")
+    OpenOpportunityFactory(title="Chief Data Officer", description="Lead budget reform.")
+    return "/opportunities/?q=budget+-cyber&sort=relevance"
+
+
+def browse_search_nothing_found(personas):
+    OpenOpportunityFactory(title="Budget Director")
+    return "/opportunities/?q=%22no+such+phrase%22&remote=on"
+
+
 def detail(personas):
     return f"/opportunities/{OpenOpportunityFactory().pk}/"
 
@@ -52,6 +63,22 @@ def hr_candidates(personas):
     return f"/hr/opportunities/{_open_with_interest(personas).pk}/candidates/"
 
 
+def hr_matches(personas):
+    from soars.resumes.factories import complete_resume
+
+    complete_resume()
+    opportunity = OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration, data")
+    return f"/hr/opportunities/{opportunity.pk}/matches/"
+
+
+def executive_home_with_recommendations(personas):
+    from soars.resumes.factories import complete_resume
+
+    complete_resume(personas.executive)
+    OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration")
+    return "/executive/"
+
+
 def hr_home_with_opportunities(personas):
     _open_with_interest(personas)
     return "/hr/"
@@ -65,6 +92,8 @@ def executive_home_with_interests(personas):
 PAGES = [
     Page("/opportunities/", user="executive"),
     Page(browse_with_cards, user="executive"),
+    Page(browse_search, user="executive"),
+    Page(browse_search_nothing_found, user="executive"),
     Page(detail, user="executive"),
     Page(detail_with_interest, user="executive"),
     Page(my_interests, user="executive"),
@@ -76,6 +105,8 @@ PAGES = [
     Page(hr_preview, user="hr_a"),
     Page(hr_fill, user="hr_a"),
     Page(hr_candidates, user="hr_a"),
+    Page(hr_matches, user="hr_a"),
+    Page(executive_home_with_recommendations, user="executive"),
     Page("/hr/opportunities/import/", user="hr_a"),
     Page(hr_home_with_opportunities, user="hr_a"),
 ]

@@ -24,6 +24,7 @@ urlpatterns = [
         for action in ("publish", "close", "cancel", "duplicate")
     ],
     path("hr/opportunities/<int:pk>/candidates/", hr.candidates, name="candidates"),
+    path("hr/opportunities/<int:pk>/matches/", hr.matches, name="matches"),
     path("hr/opportunities/<int:pk>/candidates.csv", hr.candidates_export, {"fmt": "csv"}, name="candidates_csv"),
     path("hr/opportunities/<int:pk>/candidates.xlsx", hr.candidates_export, {"fmt": "xlsx"}, name="candidates_xlsx"),
     path("hr/opportunities/<int:pk>/candidates/<int:interest_pk>/move/", hr.candidate_move, name="candidate_move"),

@@ -11,10 +11,11 @@ from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
 from soars.core.access import roles
-from soars.opportunities.filters import FilterForm, filter_opportunities
+from soars.opportunities.filters import FilterForm, search_opportunities
 from soars.opportunities.forms import InterestForm
 from soars.opportunities.models import Interest, Opportunity, TransitionError
 from soars.opportunities.rules import interest_problem
+from soars.search.engine import results_page
 
 PER_PAGE = 20
 
@@ -22,16 +23,24 @@ PER_PAGE = 20
 @roles("executive", "hr", "admin")
 def browse(request):
     form = FilterForm(request.GET or None)
-    qs = filter_opportunities(Opportunity.objects.browsable_by(request.user), request.GET)
-    qs = qs.select_related("type", "agency", "sub_element")
-    page = Paginator(qs, PER_PAGE).get_page(request.GET.get("page"))
+    results = search_opportunities(Opportunity.objects.browsable_by(request.user), request.GET)
+    form.show_counts(results.counts)
+    page = results_page(
+        results.queryset.select_related("type", "agency", "sub_element"), request.GET.get("page"), PER_PAGE
+    )
+    why = results.snippets_for(page.object_list)
+    for opportunity in page.object_list:
+        opportunity.snippet = why.get(opportunity.pk)
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "opportunities/browse.html",
-        {"form": form, "page": page, "query_string": query.urlencode(), "filtered": bool(query)},
-    )
+    context = {
+        "form": form,
+        "page": page,
+        "query_string": query.urlencode(),
+        "filtered": bool(query),
+        "searched": bool(results.query),
+    }
+    return render(request, "opportunities/browse.html", context)
 
 
 def _visible(request, pk: int) -> Opportunity:

@@ -17,6 +17,7 @@ from soars.core.access import roles
 from soars.opportunities import exports
 from soars.opportunities.forms import FillForm, MoveForm, NoteForm, OpportunityForm
 from soars.opportunities.hooks import candidate_title
+from soars.opportunities.matching import best_matches
 from soars.opportunities.models import Interest, Opportunity, TransitionError
 
 
@@ -169,6 +170,15 @@ def candidates(request, pk: int):
     ]
     record("opportunity.candidates_viewed", request=request, obj=opportunity, agency=opportunity.agency)
     return render(request, "opportunities/hr/candidates.html", {"opportunity": opportunity, "rows": rows})
+
+
+@roles("hr")
+@never_cache
+def matches(request, pk: int):
+    opportunity = managed(request, pk)
+    ranked = best_matches(opportunity, request.user.agency)
+    record("opportunity.matches_viewed", request=request, obj=opportunity, agency=opportunity.agency)
+    return render(request, "opportunities/hr/matches.html", {"opportunity": opportunity, "ranked": ranked})
 
 
 def _managed_interest(request, pk: int, interest_pk: int) -> Interest:

@@ -104,14 +104,26 @@ class Opportunity(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        """Save and re-index in one transaction: the search document never disagrees with the record."""
+        from soars.search.engine import index_object
+
         self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
             kwargs["update_fields"] = {*update_fields, "search_text", "updated_at"}
-        super().save(*args, **kwargs)
+        with transaction.atomic(using=kwargs.get("using")):
+            super().save(*args, **kwargs)
+            index_object(self)
 
     def get_absolute_url(self) -> str:
         return reverse("opportunities:detail", args=[self.pk])
+
+    def delete(self, *args, **kwargs):
+        from soars.search.engine import remove_object
+
+        with transaction.atomic(using=kwargs.get("using")):
+            remove_object(self)
+            return super().delete(*args, **kwargs)
 
     # -- rules ---------------------------------------------------------------
 

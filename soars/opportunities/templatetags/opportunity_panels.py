@@ -33,3 +33,12 @@ def executive_interest_panel(context) -> dict:
     user = context["request"].user
     interests = Interest.objects.filter(executive=user).select_related("opportunity").order_by("-updated_at")
     return {"interests": interests[:5], "total": interests.count()}
+
+
+@register.simple_tag(takes_context=True)
+def recommended_opportunities(context) -> dict:
+    """The open opportunities that match the signed-in executive best, with the reasons."""
+    from soars.opportunities.matching import recommended_for
+
+    ranked = recommended_for(context["request"].user)
+    return {"has_resume": ranked is not None, "ranked": ranked or []}

@@ -1,0 +1,200 @@
+"""Matching, both ways, between opportunities and resumes (see docs/search.md, "Matching").
+
+- opening_profile(opportunity) and candidate_profile(resume) turn records into the
+  matcher's two dataclasses; the matcher itself (soars.matching) never reads the database.
+- best_matches(opportunity, agency) ranks the resumes HR staff of `agency` may see for
+  one opportunity; recommended_for(user) ranks the open opportunities an executive may see.
+
+Both first narrow the records in SQL (a full-text OR query over what the other side
+says, capped at POOL), then score that pool in Python. The text rank, scaled by the best
+rank of the pool, is the matcher's `text_relevance`. When the search finds fewer records
+than the pool holds, the rest of the pool is filled with other visible records, newest
+first, with no text relevance, so nobody is left out only for lack of shared words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from django.db.models import Prefetch, QuerySet
+
+from soars.matching import CandidateProfile, Match, OpeningProfile, rank, score
+from soars.matching.profiles import ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
+from soars.opportunities.search import KIND as OPPORTUNITY_KIND
+from soars.search.engine import search
+from soars.search.query import MAX_TERMS, parse
+
+RESUME_KIND = "resume"  # the kind the resume app registers (docs/search.md)
+POOL = 2000  # most records scored for one ranking
+SHOWN = 25  # best matches listed on the HR tab
+RECOMMENDED = 5  # opportunities on the executive options page
+
+# Statement strength (0-3) from the words of its four parts: brief, adequate, full.
+STATEMENT_WORDS = (1, 150, 350)
+
+RESUME_REMOTE = {"on_site": ON_SITE, "remote": REMOTE_ONLY}  # hybrid, any or unstated: either
+
+
+def statement_strength(statement) -> int:
+    words = sum(len((getattr(statement, part) or "").split()) for part in statement.PARTS)
+    return sum(1 for threshold in STATEMENT_WORDS if words >= threshold)
+
+
+def opening_profile(opportunity) -> OpeningProfile:
+    ecqs = list(opportunity.ecqs.all())
+    competencies = list(opportunity.competencies.all())
+    labels = {e.code: e.name for e in ecqs} | {c.code: c.name for c in competencies}
+    if opportunity.type_id:
+        labels[opportunity.type.code] = opportunity.type.name
+    return OpeningProfile(
+        id=opportunity.pk,
+        type_code=opportunity.type.code if opportunity.type_id else "",
+        position_type=opportunity.position_type,
+        ecqs=frozenset(e.code for e in ecqs),
+        competencies=frozenset(c.code for c in competencies),
+        skills=frozenset(opportunity.skill_list),
+        locations=frozenset(opportunity.location_list),
+        remote_allowed=opportunity.remote != "on_site",
+        start_date=opportunity.start_date,
+        required_clearance_rank=opportunity.clearance.rank if opportunity.clearance_id else 0,
+        agency_code=opportunity.agency.code if opportunity.agency_id else "",
+        eligibility_categories=frozenset(c.code for c in opportunity.eligibility.all()),
+        labels=labels,
+    )
+
+
+def candidate_profile(resume, text_relevance: float = 0.0) -> CandidateProfile:
+    served = {p.agency.top.code for p in resume.positions.all() if p.agency_id}
+    current = resume.current_agency.top.code if resume.current_agency_id else ""
+    if current:
+        served.add(current)
+    eligibility = resume.eligibility
+    return CandidateProfile(
+        id=resume.pk,
+        career_eligible=eligibility.career_eligible if eligibility else None,
+        eligibility_category=eligibility.code if eligibility else "",
+        clearance_rank=resume.clearance.rank if resume.clearance_id else 0,
+        ecq_strengths={s.ecq.code: statement_strength(s) for s in resume.ecq_statements.all()},
+        competencies=frozenset(c.code for c in resume.competencies.all()),
+        skills=frozenset(str(skill) for skill in resume.skills or [] if str(skill).strip()),
+        wanted_types=frozenset(t.code for t in resume.opportunity_types.all()),
+        locations=frozenset(str(place) for place in resume.locations or [] if str(place).strip()),
+        remote_preference=RESUME_REMOTE.get(resume.remote, REMOTE_OR_ON_SITE),
+        available_from=resume.available_from,
+        agencies_served=frozenset(served),
+        current_agency=current,
+        text_relevance=max(0.0, min(1.0, text_relevance)),
+    )
+
+
+def any_of(*texts: str) -> str:
+    """A query matching records that share any word of texts (an OR of at most MAX_TERMS words)."""
+    seen: list[str] = []
+    for text in texts:
+        for word in parse(text).words:
+            if len(word) > 2 and word.lower() not in seen:
+                seen.append(word.lower())
+    return " OR ".join(seen[:MAX_TERMS])
+
+
+def _pool(visible: QuerySet, query: str, kind: str, newest: tuple[str, ...]) -> list[tuple[int, float]]:
+    """[(pk, relevance 0..1)] of at most POOL records of `visible`: text matches first, then the newest."""
+    found = list(search(visible, query, kind=kind).values_list("pk", "rank")[:POOL]) if query else []
+    found = [(pk, score) for pk, score in found if score and score > 0]
+    best = max((score for _, score in found), default=0.0) or 1.0
+    pool = [(pk, score / best) for pk, score in found]
+    if len(pool) < POOL:
+        taken = {pk for pk, _ in pool}
+        for pk in visible.order_by(*newest).values_list("pk", flat=True)[: POOL + len(taken)]:
+            if pk not in taken:
+                pool.append((pk, 0.0))
+                if len(pool) >= POOL:
+                    break
+    return pool
+
+
+@dataclass
+class Ranked:
+    """One entry of a ranking: the record and its match (score, eligibility, reasons)."""
+
+    record: object
+    match: Match
+
+
+def _resumes_with_profiles(queryset: QuerySet) -> QuerySet:
+    from soars.resumes.models import Resume
+
+    return (
+        Resume.objects.filter(pk__in=queryset)
+        .select_related("executive", "current_agency__parent", "eligibility", "clearance")
+        .prefetch_related(
+            "competencies",
+            "opportunity_types",
+            Prefetch("positions", queryset=_positions()),
+            "ecq_statements__ecq",
+        )
+    )
+
+
+def _positions():
+    from soars.resumes.models import Position
+
+    return Position.objects.select_related("agency__parent")
+
+
+def best_matches(opportunity, agency, *, limit: int = SHOWN) -> list[Ranked]:
+    """The resumes HR staff of `agency` may see, best match for `opportunity` first."""
+    from soars.resumes.models import Resume
+
+    visible = Resume.objects.visible_to_agency(agency)
+    query = any_of(opportunity.title, " ".join(opportunity.skill_list))
+    pool = dict(_pool(visible, query, RESUME_KIND, ("-updated_at", "-pk")))
+    resumes = {r.pk: r for r in _resumes_with_profiles(visible.filter(pk__in=list(pool)))}
+    candidates = [candidate_profile(resume, pool[pk]) for pk, resume in resumes.items()]
+    ranked = rank(candidates, opening_profile(opportunity))
+    return [Ranked(resumes[candidate.id], match) for candidate, match in ranked[:limit]]
+
+
+def has_matchable_resume(resume) -> bool:
+    """Whether the resume says enough to match on (an empty one is created on first visit)."""
+    return resume is not None and any(
+        [resume.headline, resume.current_title, resume.summary, resume.skills, resume.eligibility_id]
+    )
+
+
+def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
+    """Open opportunities the executive may see, best match for their resume first.
+
+    None when the executive has no resume that says enough to match on.
+    """
+    from soars.opportunities.models import Opportunity
+    from soars.resumes.models import Resume
+
+    resume = _resumes_with_profiles(Resume.objects.filter(executive_id=user.pk)).first()
+    if not has_matchable_resume(resume):
+        return None
+    visible = Opportunity.objects.browsable_by(user)
+    query = any_of(resume.headline, resume.current_title, " ".join(str(s) for s in resume.skills or []))
+    pool = dict(_pool(visible, query, OPPORTUNITY_KIND, ("-published_at", "-pk")))
+    opportunities = {
+        o.pk: o
+        for o in Opportunity.objects.filter(pk__in=list(pool))
+        .select_related("type", "agency", "clearance")
+        .prefetch_related("ecqs", "competencies", "eligibility")
+    }
+    candidate = candidate_profile(resume)
+    scored = [
+        (o, score(replace(candidate, text_relevance=pool[o.pk]), opening_profile(o))) for o in opportunities.values()
+    ]
+    scored.sort(key=lambda pair: (not pair[1].eligible, -pair[1].score))  # as recommend() orders
+    return [Ranked(o, match) for o, match in scored[:limit]]
+
+
+__all__ = [
+    "Ranked",
+    "best_matches",
+    "candidate_profile",
+    "opening_profile",
+    "recommended_for",
+    "statement_strength",
+]

@@ -1,0 +1,132 @@
+"""Matching both ways: profiles from records, the HR "Best matches" tab, and "Recommended for you"."""
+
+import datetime
+
+import pytest
+
+from soars.accounts.factories import ExecutiveFactory
+from soars.core.models import Agency, ClearanceLevel, EligibilityCategory
+from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
+from soars.opportunities.matching import best_matches, candidate_profile, opening_profile, recommended_for
+from soars.resumes.factories import PositionFactory, SharedResumeFactory, complete_resume
+from soars.resumes.models import Resume
+
+pytestmark = pytest.mark.django_db
+
+
+def matches_page(client, opportunity):
+    response = client.get(f"/hr/opportunities/{opportunity.pk}/matches/")
+    assert response.status_code == 200
+    return response
+
+
+def listed(response):
+    return [entry.record.pk for entry in response.context["ranked"]]
+
+
+@pytest.fixture
+def posting(personas):
+    return OpenOpportunityFactory(
+        title="Chief Information Officer",
+        skills="cloud migration, budget formulation",
+        clearance=ClearanceLevel.objects.get(code="top_secret"),
+        created_by=personas.hr_a,
+    )
+
+
+def test_an_opening_profile_reads_skills_clearance_and_remote(posting):
+    opening = opening_profile(posting)
+    assert opening.skills == {"cloud migration", "budget formulation"}
+    assert opening.required_clearance_rank == ClearanceLevel.objects.get(code="top_secret").rank
+    assert opening.remote_allowed is False
+
+
+def test_a_candidate_profile_counts_agencies_served_from_positions_and_the_current_agency():
+    resume = SharedResumeFactory(current_agency=Agency.objects.get(code="CM"))
+    PositionFactory(resume=resume, agency=Agency.objects.get(code="AG"))
+    assert candidate_profile(resume).agencies_served == {"CM", "AG"}
+
+
+def test_a_candidate_profile_reads_career_eligibility_from_the_resume():
+    resume = SharedResumeFactory(eligibility=EligibilityCategory.objects.get(code="career_ses"))
+    profile = candidate_profile(resume)
+    assert (profile.career_eligible, profile.eligibility_category) == (True, "career_ses")
+
+
+def test_a_full_ecq_statement_is_strong_and_a_brief_one_weak():
+    resume = complete_resume()
+    strengths = candidate_profile(resume).ecq_strengths
+    assert strengths and set(strengths.values()) == {1}
+
+
+def test_the_matches_tab_shows_the_score_and_reasons_for_and_against(client_as, personas, posting):
+    complete_resume()
+    html = matches_page(client_as(personas.hr_a), posting).content.decode()
+    assert "out of 100" in html
+    assert "Has 2 of 2 skills asked for" in html
+    assert "the position requires Top Secret" in html
+
+
+def test_the_candidates_page_links_to_the_matches_tab(client_as, personas, posting):
+    html = client_as(personas.hr_a).get(f"/hr/opportunities/{posting.pk}/candidates/").content.decode()
+    assert f"/hr/opportunities/{posting.pk}/matches/" in html
+
+
+def test_a_hidden_resume_is_never_listed(client_as, personas, posting):
+    hidden = complete_resume()
+    Resume.objects.filter(pk=hidden.pk).update(visibility=Resume.Visibility.HIDDEN)
+    assert hidden.pk not in listed(matches_page(client_as(personas.hr_a), posting))
+
+
+def test_a_resume_shared_with_another_agency_only_is_never_listed(client_as, personas, posting):
+    other = complete_resume()
+    Resume.objects.filter(pk=other.pk).update(visibility=Resume.Visibility.CHOSEN_AGENCIES)
+    other.visible_agencies.set([personas.hr_b.agency])
+    shared = complete_resume()
+    assert listed(matches_page(client_as(personas.hr_a), posting)) == [shared.pk]
+
+
+def test_hr_of_another_agency_gets_404_on_the_matches_page(client_as, personas, posting):
+    assert client_as(personas.hr_b).get(f"/hr/opportunities/{posting.pk}/matches/").status_code == 404
+
+
+def test_an_ineligible_candidate_is_never_ranked_above_an_eligible_one(personas):
+    posting = OpenOpportunityFactory(position_type="career_reserved", skills="cloud migration, budget formulation")
+    strong_but_ineligible = complete_resume()
+    Resume.objects.filter(pk=strong_but_ineligible.pk).update(
+        eligibility=EligibilityCategory.objects.get(code="noncareer")
+    )
+    weak_but_eligible = SharedResumeFactory(eligibility=EligibilityCategory.objects.get(code="career_ses"))
+    ranked = best_matches(posting, personas.hr_a.agency)
+    assert [entry.record.pk for entry in ranked] == [weak_but_eligible.pk, strong_but_ineligible.pk]
+    assert ranked[1].match.eligible is False
+
+
+def test_the_executive_home_recommends_a_matching_open_opportunity(client_as, personas):
+    complete_resume(personas.executive)
+    OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration")
+    html = client_as(personas.executive).get("/executive/").content.decode()
+    assert "Recommended for you" in html
+    assert "Chief Information Officer" in html
+    assert "out of 100" in html
+
+
+def test_recommendations_never_include_what_the_executive_may_not_see(personas):
+    complete_resume(personas.outsider)
+    OpenOpportunityFactory(title="Inside job", visibility="agency")
+    OpportunityFactory(title="Draft job")
+    visible = OpenOpportunityFactory(title="Public job")
+    assert [entry.record.pk for entry in recommended_for(personas.outsider)] == [visible.pk]
+
+
+def test_an_executive_without_a_resume_is_asked_to_fill_it_in(client_as, personas):
+    OpenOpportunityFactory(title="Public job")
+    html = client_as(ExecutiveFactory()).get("/executive/").content.decode()
+    assert "Fill in your resume to see the opportunities that match you best" in html
+
+
+def test_recommendations_rank_an_opportunity_sharing_words_with_the_resume_higher(personas):
+    complete_resume(personas.executive, headline="Chief Information Officer")
+    OpenOpportunityFactory(title="Regional Forester", description="Forests.", start_date=datetime.date(2027, 3, 1))
+    match = OpenOpportunityFactory(title="Chief Information Officer", start_date=datetime.date(2027, 3, 1))
+    assert recommended_for(personas.executive)[0].record.pk == match.pk
