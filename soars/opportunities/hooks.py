@@ -14,15 +14,19 @@ empty, the answers are "not known" and the rules fall back to the safe side:
 
 from __future__ import annotations
 
+from django.core.exceptions import ObjectDoesNotExist
+
 from soars.core.models import Agency, EligibilityCategory
 
 
 def _resume(user):
-    from soars.resumes.models import Resume
-
+    """The user's resume, using a resume already loaded with select_related("executive__resume")."""
     if not getattr(user, "pk", None):
         return None
-    return Resume.objects.filter(executive_id=user.pk).select_related("eligibility", "current_agency").first()
+    try:
+        return user.resume
+    except ObjectDoesNotExist:
+        return None
 
 
 def executive_eligibility(user) -> EligibilityCategory | None:

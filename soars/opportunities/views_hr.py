@@ -153,7 +153,7 @@ def opportunity_fill(request, pk: int):
 
 
 def _interests(opportunity):
-    return opportunity.interests.select_related("executive").prefetch_related("events__by", "notes__author")
+    return opportunity.interests.select_related("executive__resume").prefetch_related("events__by", "notes__author")
 
 
 @roles("hr")

@@ -87,3 +87,29 @@ def test_exports_are_recorded_in_the_audit_trail(client_as, personas, interest):
 
     client_as(personas.hr_a).get(f"/hr/opportunities/{interest.opportunity_id}/candidates.csv")
     assert AuditEvent.objects.filter(action="opportunity.candidates_exported").count() == 1
+
+
+def test_the_candidates_page_reads_titles_without_a_query_per_candidate(client_as, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from soars.resumes.factories import ResumeFactory
+
+    opportunity = OpenOpportunityFactory(agency=personas.agency_a)
+    hr = client_as(personas.hr_a)
+
+    def queries_for_page():
+        with CaptureQueriesContext(connection) as captured:
+            response = hr.get(f"/hr/opportunities/{opportunity.pk}/candidates/")
+        assert response.status_code == 200
+        return len(captured), response.content.decode()
+
+    for _ in range(2):
+        InterestFactory(opportunity=opportunity, executive=ResumeFactory(current_title="Chief Data Officer").executive)
+    queries_for_page()  # the first request fills per-process caches
+    few, _ = queries_for_page()
+    for _ in range(5):
+        InterestFactory(opportunity=opportunity, executive=ResumeFactory(current_title="Chief Data Officer").executive)
+    many, html = queries_for_page()
+    assert html.count("Chief Data Officer") >= 7
+    assert many == few
