@@ -9,24 +9,11 @@ from django.utils import timezone
 from soars.accounts.demo import DEMO_DOMAIN
 from soars.accounts.models import User
 from soars.core.demo import DemoContext
+from soars.core.demo_fields import FIELDS
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
 from soars.opportunities.models import Interest, InterestEvent, Opportunity
 from soars.opportunities.search import index_many, indexed_records
 
-ROLES = [
-    "Chief Information Officer",
-    "Deputy Assistant Secretary for Management",
-    "Director, Office of Budget",
-    "Associate Administrator for Field Operations",
-    "Chief Human Capital Officer",
-    "Director of Acquisition Policy",
-    "Regional Administrator",
-    "Chief Data Officer",
-    "Deputy Chief Financial Officer",
-    "Director, Emergency Management",
-    "Senior Advisor for Program Integrity",
-    "Director of Research Programs",
-]
 PLACES = ["Washington, DC", "Denver, CO", "Atlanta, GA", "Kansas City, MO", "Seattle, WA", "San Francisco, CA"]
 SKILLS = ["budget formulation", "cybersecurity", "change management", "acquisition", "data strategy", "labor relations"]
 # A duration that keeps each type within its rules.
@@ -36,7 +23,8 @@ INTERESTS_PER_OPEN = 3
 
 def _opportunity(ctx: DemoContext, kind: OpportunityType, agency: Agency, by: User | None, today, now) -> Opportunity:
     rng = ctx.rng
-    role = rng.choice(ROLES)
+    field = rng.choice(FIELDS)
+    role = rng.choice(field.titles)
     sub = rng.choice(list(agency.sub_elements.all()) or [None])
     days_ago = rng.randint(0, 40)
     return Opportunity(
@@ -46,11 +34,12 @@ def _opportunity(ctx: DemoContext, kind: OpportunityType, agency: Agency, by: Us
         type=kind,
         position_type="career_reserved" if kind.is_permanent and rng.random() < 0.3 else "general",
         description=(
-            f"{agency.name} seeks a senior executive to serve as {role}. "
-            f"You will lead a team through a period of change and report to the agency's leadership."
+            f"{agency.name} seeks a senior executive in {field.name} to serve as {role}. "
+            f"You will lead {rng.choice(field.work).format(n=rng.randint(3, 900), m=rng.randint(5, 900))} "
+            f"and report to the agency's leadership."
         ),
         duties="Set direction and priorities.\nManage budget and staff.\nWork with other agencies and Congress.",
-        skills=", ".join(rng.sample(SKILLS, 3)),
+        skills=", ".join([*rng.sample(field.skills, 2), rng.choice(SKILLS)]),
         locations="\n".join(rng.sample(PLACES, rng.randint(1, 2))),
         remote=rng.choice(["on_site", "telework", "remote"]),
         start_date=today + timedelta(days=75),

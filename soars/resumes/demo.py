@@ -12,6 +12,7 @@ import datetime
 from django.utils import timezone
 
 from soars.core.demo import DemoContext
+from soars.core.demo_fields import FIELDS
 from soars.core.models import Agency, ClearanceLevel, EcqFramework, EligibilityCategory, OpportunityType
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
 from soars.resumes.search import index_resumes
@@ -19,20 +20,6 @@ from soars.resumes.search import index_resumes
 BATCH = 2000
 DEMO_EXECUTIVE = "executive@demo.soars.gov"
 
-TITLES = [
-    "Chief Information Officer",
-    "Chief Financial Officer",
-    "Deputy Assistant Secretary for Management",
-    "Director, Office of Human Capital",
-    "Associate Administrator for Operations",
-    "Chief Data Officer",
-    "Director of Acquisition Policy",
-    "Regional Administrator",
-    "Chief Security Officer",
-    "Director, Office of Grants Management",
-    "Deputy Chief Operating Officer",
-    "Director of Program Evaluation",
-]
 SKILLS = [
     "budget formulation",
     "cloud migration",
@@ -76,6 +63,13 @@ def _accomplishment(ctx: DemoContext) -> str:
     return ctx.rng.choice(ACCOMPLISHMENTS).format(
         n=ctx.rng.randint(40, 2500), m=ctx.rng.randint(5, 900), p=ctx.rng.randint(10, 60)
     )
+
+
+def _field_accomplishment(ctx: DemoContext, field) -> str:
+    """An accomplishment in one field of work: "Led the response to 14 declared disasters; ..."."""
+    work = ctx.rng.choice(field.work).format(n=ctx.rng.randint(3, 900), m=ctx.rng.randint(5, 900))
+    verb = ctx.rng.choice(["Led", "Managed", "Directed", "Oversaw"])
+    return f"{verb} {work}; " + _accomplishment(ctx)[0].lower() + _accomplishment(ctx)[1:]
 
 
 def _statement(ctx: DemoContext, ecq) -> dict:
@@ -197,25 +191,31 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
     for executive_id in executive_ids:
         framework, ecqs, competencies = ref.frameworks[rng.choice(list(ref.frameworks))]
         agency = rng.choice(ref.agencies)
-        title = rng.choice(TITLES)
-        skills = rng.sample(SKILLS, 4)
+        field, second = rng.sample(FIELDS, 2)
+        title = rng.choice(field.titles)
+        skills = [*rng.sample(field.skills, 3), rng.choice(second.skills)]
         locations = rng.sample(LOCATIONS, rng.randint(1, 3))
         first_start = today - datetime.timedelta(days=rng.randint(200, 2500))
         positions = [
-            (agency, title, first_start, None, _accomplishment(ctx)),
+            (agency, title, first_start, None, _field_accomplishment(ctx, field)),
             (
                 other := rng.choice(ref.agencies),
-                rng.choice(TITLES),
+                rng.choice(rng.choice([field, field, second]).titles),
                 first_start - datetime.timedelta(days=rng.randint(900, 2500)),
                 first_start - datetime.timedelta(days=3),
-                _accomplishment(ctx),
+                _field_accomplishment(ctx, rng.choice([field, second])),
             ),
         ]
         school, training = rng.choice(SCHOOLS), rng.choice(TRAINING)
         statements = [(ecq, _statement(ctx, ecq)) for ecq in ecqs]
+        summary = (
+            f"Senior executive in {field.name} with {rng.randint(12, 30)} years of federal service, "
+            f"also experienced in {second.name}. " + _field_accomplishment(ctx, field)
+        )
         text = "\n".join(
             [
                 title,
+                summary,
                 str(agency),
                 str(other),
                 " ".join(skills),
@@ -229,7 +229,7 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
         resume = Resume(
             executive_id=executive_id,
             headline=title,
-            summary=f"Senior executive with {rng.randint(12, 30)} years of federal service. " + _accomplishment(ctx),
+            summary=summary,
             current_title=title,
             current_agency=agency,
             eligibility=rng.choice(ref.eligibility),
