@@ -22,25 +22,23 @@ PER_PAGE = 20
 
 @roles("executive", "hr", "admin")
 def browse(request):
-    form = FilterForm(request.GET or None)
-    results = search_opportunities(Opportunity.objects.browsable_by(request.user), request.GET)
+    context = search_page(request.user, request.GET, request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context |= {"query_string": query.urlencode(), "filtered": bool(query)}
+    return render(request, "opportunities/browse.html", context)
+
+
+def search_page(user, params, page_number=None) -> dict:
+    """What the browse page shows, computed: results page, snippets and counts (bench/search.py times it)."""
+    form = FilterForm(params or None)
+    results = search_opportunities(Opportunity.objects.browsable_by(user), params)
     form.show_counts(results.counts)
-    page = results_page(
-        results.queryset.select_related("type", "agency", "sub_element"), request.GET.get("page"), PER_PAGE
-    )
+    page = results_page(results.queryset.select_related("type", "agency", "sub_element"), page_number, PER_PAGE)
     why = results.snippets_for(page.object_list)
     for opportunity in page.object_list:
         opportunity.snippet = why.get(opportunity.pk)
-    query = request.GET.copy()
-    query.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "query_string": query.urlencode(),
-        "filtered": bool(query),
-        "searched": bool(results.query),
-    }
-    return render(request, "opportunities/browse.html", context)
+    return {"form": form, "page": page, "searched": bool(results.query)}
 
 
 def _visible(request, pk: int) -> Opportunity:

@@ -27,29 +27,40 @@ def _visible_resume(request, resume_id: int) -> Resume:
     return get_object_or_404(_visible(request), pk=resume_id)
 
 
+def search_page(agency, params, page_number=None) -> dict:
+    """Everything the search page shows, computed: the results page, snippets and facet counts.
+
+    The view renders it; bench/search.py times it. Only resumes visible to `agency` are read.
+    """
+    form = filters.ResumeSearchForm(params or None)
+    criteria = form.criteria()
+    visible = (
+        Resume.objects.visible_to_agency(agency)
+        .select_related("executive", "current_agency", "ecq_framework", "clearance", "eligibility")
+        .defer("search_text", "file_text", "summary")
+    )
+    results = filters.search_resumes(visible, criteria)
+    page = results_page(results, page_number, PER_PAGE)
+    query = criteria.get("q", "")
+    why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
+    return {
+        "form": form,
+        "page": page,
+        "rows": [(resume, why.get(resume.pk, "")) for resume in page],
+        "query": query,
+        "searching": bool(criteria.keys() - {"sort"}),
+        "facets": filters.facets(form, results),
+    }
+
+
 @roles("hr")
 @never_cache
 def resume_list(request):
     """Search resumes visible to the agency; with no query and no filters, newest first."""
-    form = filters.ResumeSearchForm(request.GET or None)
-    criteria = form.criteria()
-    visible = _visible(request).defer("search_text", "file_text", "summary")
-    results = filters.search_resumes(visible, criteria)
-    page = results_page(results, request.GET.get("page"), PER_PAGE)
-    query = criteria.get("q", "")
-    why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
-    rows = [(resume, why.get(resume.pk, "")) for resume in page]
+    context = search_page(request.user.agency, request.GET, request.GET.get("page"))
     query_string = request.GET.copy()
     query_string.pop("page", None)
-    context = {
-        "form": form,
-        "page": page,
-        "rows": rows,
-        "query": query,
-        "searching": bool(criteria.keys() - {"sort"}),
-        "facets": filters.facets(form, results),
-        "query_string": query_string.urlencode(),
-    }
+    context["query_string"] = query_string.urlencode()
     return render(request, "resumes/hr_list.html", context)
 
 

@@ -1,0 +1,185 @@
+"""The measurements of bench/search.py (run that file, not this one).
+
+Each search is done the way its page does it, through the same functions the view calls
+(soars.resumes.views.hr.search_page, soars.opportunities.views_executive.search_page), so the
+figures include the page of results, the total, the snippets and every facet count. Whole
+pages are also fetched through Django's test client, which adds the session, the access
+checks and the template.
+"""
+
+from __future__ import annotations
+
+import datetime
+import itertools
+import random
+from urllib.parse import urlencode
+
+from django.db.models import Q
+from django.test import Client
+from django.utils import timezone
+
+from bench.search import percentile, timed
+
+NAIVE_RESUME_FIELDS = ("headline", "current_title", "summary", "search_text")
+NAIVE_OPPORTUNITY_FIELDS = ("title", "description", "duties", "skills", "search_text")
+
+
+def words_of(text: str) -> list[str]:
+    """The positive words of a query, for the naive way (phrases become words, OR and -words dropped)."""
+    return [w.strip('"') for w in text.split() if w != "OR" and not w.startswith("-") and w.strip('"')]
+
+
+def naive(queryset, text: str, fields):
+    for word in words_of(text):
+        condition = Q()
+        for field in fields:
+            condition |= Q(**{f"{field}__icontains": word})
+        queryset = queryset.filter(condition)
+    return queryset
+
+
+def resume_params(text: str, filters: dict) -> dict:
+    from soars.core.models import Ecq
+
+    params = {"q": text} if text else {}
+    for name, value in filters.items():
+        if name == "ecq":
+            ecqs = list(
+                Ecq.objects.filter(framework__is_current=True).order_by("order", "pk").values_list("pk", flat=True)
+            )
+            value = [str(ecqs[i - 1]) for i in value]
+        if name == "available_by":
+            value = (timezone.localdate() + datetime.timedelta(days=int(value))).isoformat()
+        params[name] = value
+    return params
+
+
+def hr_users():
+    """One HR user for each of a few agencies, so visibility differs between queries."""
+    from soars.accounts.models import User
+    from soars.core.models import Agency
+
+    users = []
+    for code in ["AG", "HS", "DD", "VA", "HE", "TR", "CM", "IN"]:
+        agency = Agency.objects.get(code=code)
+        user, _ = User.objects.get_or_create(
+            email=f"bench.hr.{code.lower()}@bench.soars.gov",
+            defaults={"full_name": f"Bench HR {code}", "role": "hr", "agency": agency},
+        )
+        users.append(user)
+    return users
+
+
+def client_for(user) -> Client:
+    from soars.core.testing import login
+
+    client = Client(HTTP_HOST="localhost")
+    login(client, user)
+    return client
+
+
+def resume_search(queries) -> None:
+    from soars.resumes import filters
+    from soars.resumes.models import Resume
+    from soars.resumes.views.hr import search_page
+
+    users = hr_users()
+    runs = [(users[i % len(users)], resume_params(text, f)) for i, (text, f) in enumerate(queries)]
+    print(f"Resume search over {Resume.objects.count():,} resumes, {len(runs)} queries with filters (ms):")
+
+    def indexed(run):
+        user, params = run
+        search_page(user.agency, params)
+
+    def naive_way(run):
+        user, params = run
+        form = filters.ResumeSearchForm(params)
+        criteria = form.criteria()
+        visible = Resume.objects.visible_to_agency(user.agency).select_related("executive", "current_agency")
+        results = naive(filters.apply_filters(visible, criteria), criteria.get("q", ""), NAIVE_RESUME_FIELDS)
+        results = results.order_by("-updated_at", "-pk")
+        list(results[:25])
+        results.count()
+        filters.facets(form, results)
+
+    fast = timed("index (search_page)", indexed, runs)
+    slow = timed("naive icontains", naive_way, runs)
+    ratios(fast, slow)
+    clients = {user.pk: client_for(user) for user in users}
+
+    def page(run):
+        user, params = run
+        response = clients[user.pk].get("/hr/resumes/?" + urlencode(params, doseq=True))
+        assert response.status_code == 200, response.status_code
+
+    timed("whole page /hr/resumes/", page, runs)
+
+
+def opportunity_search(queries) -> None:
+    from soars.accounts.models import User
+    from soars.opportunities.filters import FilterForm, _filtered, clean_params, count_facets
+    from soars.opportunities.models import Opportunity
+    from soars.opportunities.views_executive import search_page
+
+    rng = random.Random(7)
+    ids = list(User.objects.filter(role="executive", is_active=True).values_list("pk", flat=True)[:5000])
+    people = [User.objects.get(pk=pk) for pk in rng.sample(ids, 8)]
+    runs = [(people[i % len(people)], {"q": text, **f} if text else dict(f)) for i, (text, f) in enumerate(queries)]
+    total = Opportunity.objects.count()
+    print(f"Opportunity search over {total:,} opportunities, {len(runs)} queries with filters (ms):")
+
+    def indexed(run):
+        user, params = run
+        search_page(user, params)
+
+    def naive_way(run):
+        user, params = run
+        values = clean_params(params)
+        results = naive(
+            _filtered(Opportunity.objects.browsable_by(user), values), values.get("q", ""), NAIVE_OPPORTUNITY_FIELDS
+        )
+        results = results.order_by("-published_at", "-pk")
+        list(results.select_related("type", "agency", "sub_element")[:20])
+        results.count()
+        FilterForm(params).show_counts(count_facets(results))
+
+    fast = timed("index (search_page)", indexed, runs)
+    slow = timed("naive icontains", naive_way, runs)
+    ratios(fast, slow)
+    clients = {user.pk: client_for(user) for user in people}
+
+    def page(run):
+        user, params = run
+        response = clients[user.pk].get("/opportunities/?" + urlencode(params, doseq=True))
+        assert response.status_code == 200, response.status_code
+
+    timed("whole page /opportunities/", page, runs)
+
+
+def matching() -> None:
+    from soars.accounts.models import User
+    from soars.opportunities.matching import best_matches, recommended_for
+    from soars.opportunities.models import Opportunity
+    from soars.resumes.models import Resume
+
+    rng = random.Random(11)
+    users = hr_users()
+    open_ids = list(Opportunity.objects.filter(status="open").values_list("pk", flat=True))
+    chosen = [Opportunity.objects.select_related("agency").get(pk=pk) for pk in rng.sample(open_ids, 20)]
+    runs = list(zip(chosen, itertools.cycle(users), strict=False))
+    print(f"Best matches for one opportunity over {Resume.objects.count():,} resumes, {len(runs)} opportunities (ms):")
+    timed("best_matches (top 25)", lambda run: best_matches(run[0], run[1].agency), runs)
+
+    ids = list(Resume.objects.exclude(headline="").values_list("executive_id", flat=True)[:20000])
+    people = [User.objects.get(pk=pk) for pk in rng.sample(ids, 20)]
+    print(
+        f"Recommendations for one executive over {len(open_ids):,} open opportunities, {len(people)} executives (ms):"
+    )
+    timed("recommended_for (top 5)", recommended_for, people)
+
+
+def ratios(fast: list[float], slow: list[float]) -> None:
+    print(
+        f"  {'naive / index':<30} p50 {percentile(slow, 50) / percentile(fast, 50):6.1f}x"
+        f"  p95 {percentile(slow, 95) / percentile(fast, 95):6.1f}x"
+    )
