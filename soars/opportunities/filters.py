@@ -6,19 +6,27 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
 from soars.opportunities.search import KIND
-from soars.search.engine import facet_counts, search, snippets
+from soars.search.engine import TOTAL, facet_counts, search, snippets
 from soars.search.query import MAX_QUERY_CHARS, parse
 
 CLOSING_SOON_DAYS = 14
 SORTS = {"newest": ("-published_at", "-pk"), "closing": ("closes_on", "pk")}
 RELEVANCE = "relevance"
-FACET_FIELDS = ["type__code", "agency__code", "agency__parent__code", "ecqs__id", "clearance__rank", "remote"]
+FACET_FIELDS = [
+    "type__code",
+    "agency__code",
+    "agency__parent__code",
+    "ecqs__id",
+    "clearance__rank",
+    "remote",
+    "closes_on",
+]
 
 
 class FilterForm(forms.Form):
@@ -120,6 +128,7 @@ class Counts:
     clearance_ranks: dict[int, int] = field(default_factory=dict)  # no clearance counts as rank 0
     remote: int = 0
     closing_soon: int = 0
+    total: int = 0  # how many opportunities match
 
 
 @dataclass
@@ -158,7 +167,7 @@ def search_opportunities(visible: QuerySet, params) -> Results:
 
 
 def count_facets(results: QuerySet) -> Counts:
-    facets = facet_counts(results, FACET_FIELDS)
+    facets = facet_counts(results, FACET_FIELDS, with_total=True)
     agencies: dict[str, int] = {}
     for code, number in facets["agency__code"]:
         agencies[code] = agencies.get(code, 0) + number
@@ -167,19 +176,18 @@ def count_facets(results: QuerySet) -> Counts:
     ranks: dict[int, int] = {}
     for rank, number in facets["clearance__rank"]:
         ranks[rank] = ranks.get(rank, 0) + number
+    everything = facets[TOTAL][0][1]
+    ranks[0] = ranks.get(0, 0) + everything - sum(number for _, number in facets["clearance__rank"])
     today = timezone.localdate()
-    closing = Q(closes_on__gte=today, closes_on__lte=today + timedelta(days=CLOSING_SOON_DAYS))
-    totals = results.order_by().aggregate(
-        everything=Count("pk", distinct=True),
-        remote=Count("pk", filter=~Q(remote="on_site"), distinct=True),
-        closing_soon=Count("pk", filter=closing, distinct=True),
-    )
-    ranks[0] = ranks.get(0, 0) + totals["everything"] - sum(number for _, number in facets["clearance__rank"])
+    soon = today + timedelta(days=CLOSING_SOON_DAYS)
+    closing_soon = sum(number for day, number in facets["closes_on"] if today <= day <= soon)
+    on_site = dict(facets["remote"]).get("on_site", 0)
     return Counts(
         types=dict(facets["type__code"]),
         agencies=agencies,
         ecqs=dict(facets["ecqs__id"]),
         clearance_ranks=ranks,
-        remote=totals["remote"],
-        closing_soon=totals["closing_soon"],
+        remote=everything - on_site,
+        closing_soon=closing_soon,
+        total=everything,
     )

@@ -34,7 +34,8 @@ def search_page(user, params, page_number=None) -> dict:
     form = FilterForm(params or None)
     results = search_opportunities(Opportunity.objects.browsable_by(user), params)
     form.show_counts(results.counts)
-    page = results_page(results.queryset.select_related("type", "agency", "sub_element"), page_number, PER_PAGE)
+    shown = results.queryset.select_related("type", "agency", "sub_element")
+    page = results_page(shown, page_number, PER_PAGE, total=results.counts.total)
     why = results.snippets_for(page.object_list)
     for opportunity in page.object_list:
         opportunity.snippet = why.get(opportunity.pk)

@@ -15,7 +15,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from soars.core.models import Agency, ClearanceLevel, Competency, Ecq, EligibilityCategory, OpportunityType
 from soars.resumes.models import EcqStatement, Position, Resume
-from soars.search.engine import facet_counts, search
+from soars.search.engine import TOTAL, facet_counts, search
 
 KIND = "resume"
 RELEVANCE, UPDATED = "relevance", "updated"
@@ -145,6 +145,7 @@ class FacetGroup:
 class Facets:
     groups: list[FacetGroup]
     remote_count: int
+    total: int  # how many resumes were found
 
 
 def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
@@ -154,7 +155,7 @@ def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
     never include a resume the searcher may not see. Options with no results are left out
     unless they are checked. Clearance counts are cumulative ("at least").
     """
-    counts = facet_counts(results, list(FACET_FIELDS.values()))
+    counts = facet_counts(results, list(FACET_FIELDS.values()), with_total=True)
     criteria = form.criteria()
     groups = []
     for name in ("ecq", "competency", "served_in", "eligibility", "type"):
@@ -176,4 +177,4 @@ def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
     groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
     remote = dict(counts["remote"])
-    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING))
+    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING), counts[TOTAL][0][1])

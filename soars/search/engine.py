@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, FloatField, Value, Window
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils.html import escape
 
 from soars.search import registry
@@ -25,6 +27,8 @@ from soars.search.models import SearchDocument
 from soars.search.query import Query, parse
 
 FALLBACK_SNIPPET_WORDS = 30
+MATCHED = "search_matched"  # the common table expression facet_counts() groups over
+TOTAL = "__total__"  # facet_counts(..., with_total=True) puts the number of records here
 
 
 def clean_text(text: str) -> str:
@@ -82,18 +86,26 @@ def search_names(queryset: models.QuerySet, text: str, *, kind: str) -> models.Q
     return _backend(queryset).similar_names(queryset, text, kind, _connection(queryset)).order_by("-rank", "pk")
 
 
-def results_page(results: models.QuerySet, number: int | str | None, per_page: int = 20) -> Page:
+def results_page(
+    results: models.QuerySet, number: int | str | None, per_page: int = 20, *, total: int | None = None
+) -> Page:
     """One page of results and the total count, like Paginator.get_page(number).
 
-    On PostgreSQL one query: the total comes with the page's rows (COUNT(*) OVER ()),
-    instead of a second query that repeats the whole match. SQLite cannot use FTS5's
-    bm25 under a window function, so there the count is a second query.
+    Pass total when it is already known (facet_counts(..., with_total=True) counts it
+    in the same statement as the facets): then only the page's rows are read.
+    Otherwise, on PostgreSQL one query: the total comes with the page's rows
+    (COUNT(*) OVER ()), instead of a second query that repeats the whole match.
+    SQLite cannot use FTS5's bm25 under a window function, so there the count is a
+    second query.
     """
     try:
         number = max(1, int(number or 1))
     except (TypeError, ValueError):
         number = 1
     paginator = Paginator(results, per_page)
+    if total is not None:
+        paginator.count = total  # a cached_property: set, not computed
+        return paginator.get_page(min(number, paginator.num_pages))
     if not _backend(results).counts_in_window:
         return paginator.get_page(number)
     counted = results.annotate(search_total=Window(Count("pk")))
@@ -134,24 +146,54 @@ def snippets(kind: str, ids: Iterable[int], query: str | Query | None, *, using:
     return found
 
 
-def facet_counts(queryset: models.QuerySet, fields: Sequence[str]) -> dict[str, list[tuple[object, int]]]:
+def facet_counts(
+    queryset: models.QuerySet, fields: Sequence[str], *, with_total: bool = False
+) -> dict[str, list[tuple[object, int]]]:
     """For each field, [(value, number of records)] over queryset, most common first.
 
     Pass the queryset already restricted by visibility, filters and search(),
-    so the counts can only include records the user is allowed to see. One
-    GROUP BY query per field; a record counts once per value (distinct), which
-    matters for many-to-many fields such as "ecq_statements__ecq__code".
+    so the counts can only include records the user is allowed to see. A record
+    counts once per value (distinct), which matters for many-to-many fields such
+    as "ecq_statements__ecq__code". With with_total, counts[TOTAL] is [(None, n)],
+    the number of records.
+
+    One statement: the matching records are found once, in a materialized common
+    table expression, and every field is grouped over that set (UNION ALL). A
+    statement per field would repeat the full-text match and the visibility rules
+    for each field.
     """
-    base = queryset.order_by()
-    counts: dict[str, list[tuple[object, int]]] = {}
-    for field in fields:
-        rows = (
-            base.values(field)
-            .annotate(facet_count=Count("pk", distinct=True))
-            .order_by("-facet_count", field)
-            .values_list(field, "facet_count")
+    model = queryset.model
+    connection = _connection(queryset)
+    matched_sql, matched_params = queryset.order_by().values("pk").query.sql_with_params()
+    # Only constants and SQL compiled by Django are joined here; every value stays a parameter.
+    in_matched = RawSQL(f"SELECT id FROM {MATCHED}", ())  # noqa: S608, S611
+    branches, params, output_fields = [], [], []
+    for index, field in enumerate(fields):
+        grouped = (
+            model._default_manager.using(queryset.db)
+            .filter(pk__in=in_matched)
+            .values(field)
+            .annotate(facet_index=Value(index), facet_count=Count("pk", distinct=True))
         )
-        counts[field] = [(value, count) for value, count in rows if value is not None]
+        output_fields.append(grouped.query.resolve_ref(field).output_field)
+        grouped = grouped.annotate(facet_value=Cast(field, models.TextField()))
+        sql, branch_params = grouped.values_list("facet_index", "facet_value", "facet_count").query.sql_with_params()
+        branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")  # noqa: S608
+        params += branch_params
+    if with_total:
+        branches.append(f"SELECT {len(fields)}, NULL, COUNT(*) FROM {MATCHED}")  # noqa: S608
+    sql = f"WITH {MATCHED}(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(branches)
+    counts: dict[str, list[tuple[object, int]]] = {field: [] for field in fields}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, (*matched_params, *params))
+        rows = cursor.fetchall()
+    for index, value, count in rows:
+        if index == len(fields):
+            counts[TOTAL] = [(None, count)]
+        elif value is not None:
+            counts[fields[index]].append((output_fields[index].to_python(value), count))
+    for values in counts.values():
+        values.sort(key=lambda pair: (-pair[1], str(pair[0])))
     return counts
 
 

@@ -40,7 +40,8 @@ def search_page(agency, params, page_number=None) -> dict:
         .defer("search_text", "file_text", "summary")
     )
     results = filters.search_resumes(visible, criteria)
-    page = results_page(results, page_number, PER_PAGE)
+    facets = filters.facets(form, results)  # counts the results too, in the same statement
+    page = results_page(results, page_number, PER_PAGE, total=facets.total)
     query = criteria.get("q", "")
     why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
     return {
@@ -49,7 +50,7 @@ def search_page(agency, params, page_number=None) -> dict:
         "rows": [(resume, why.get(resume.pk, "")) for resume in page],
         "query": query,
         "searching": bool(criteria.keys() - {"sort"}),
-        "facets": filters.facets(form, results),
+        "facets": facets,
     }
 
 
