@@ -14,7 +14,7 @@ import itertools
 import random
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.test import Client
 from django.utils import timezone
 
@@ -36,6 +36,12 @@ def naive(queryset, text: str, fields):
             condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
+
+
+def naive_facets(results, fields) -> None:
+    """Facet counts the plain way: one GROUP BY query per field over the results."""
+    for field in fields:
+        list(results.order_by().values(field).annotate(n=Count("pk", distinct=True)).values_list(field, "n"))
 
 
 def resume_params(text: str, filters: dict) -> dict:
@@ -100,7 +106,7 @@ def resume_search(queries) -> None:
         results = results.order_by("-updated_at", "-pk")
         list(results[:25])
         results.count()
-        filters.facets(form, results)
+        naive_facets(results, filters.FACET_FIELDS.values())
 
     fast = timed("index (search_page)", indexed, runs)
     slow = timed("naive icontains", naive_way, runs)
@@ -117,7 +123,7 @@ def resume_search(queries) -> None:
 
 def opportunity_search(queries) -> None:
     from soars.accounts.models import User
-    from soars.opportunities.filters import FilterForm, _filtered, clean_params, count_facets
+    from soars.opportunities.filters import FACET_FIELDS, _filtered, clean_params
     from soars.opportunities.models import Opportunity
     from soars.opportunities.views_executive import search_page
 
@@ -141,7 +147,7 @@ def opportunity_search(queries) -> None:
         results = results.order_by("-published_at", "-pk")
         list(results.select_related("type", "agency", "sub_element")[:20])
         results.count()
-        FilterForm(params).show_counts(count_facets(results))
+        naive_facets(results, FACET_FIELDS)
 
     fast = timed("index (search_page)", indexed, runs)
     slow = timed("naive icontains", naive_way, runs)

@@ -6,13 +6,16 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from django import forms
+from django.core.paginator import Page
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
 
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
 from soars.opportunities.search import KIND
-from soars.search.engine import TOTAL, facet_counts, search, snippets
+from soars.search import engine
+from soars.search.engine import search, snippets
+from soars.search.facets import Facets, about
 from soars.search.query import MAX_QUERY_CHARS, parse
 
 CLOSING_SOON_DAYS = 14
@@ -75,7 +78,10 @@ class FilterForm(forms.Form):
         """Put the number of matching opportunities beside each filter value."""
         self.fields["type"].label_from_instance = lambda t: f"{t.name} ({counts.types.get(t.code, 0)})"
         self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({counts.agencies.get(a.code, 0)})"
-        self.fields["ecq"].label_from_instance = lambda e: f"{e.name} ({e.framework.year}) ({counts.ecqs.get(e.pk, 0)})"
+        about_ = "about " if counts.estimated else ""
+        self.fields["ecq"].label_from_instance = lambda e: (
+            f"{e.name} ({e.framework.year}) ({about_}{about(counts.ecqs.get(e.pk, 0))})"
+        )
         self.fields["clearance"].label_from_instance = lambda c: (
             f"{c.name} ({sum(n for rank, n in counts.clearance_ranks.items() if rank <= c.rank)})"
         )
@@ -129,6 +135,7 @@ class Counts:
     remote: int = 0
     closing_soon: int = 0
     total: int = 0  # how many opportunities match
+    estimated: bool = False  # ECQ counts come from an even sample of very many results
 
 
 @dataclass
@@ -138,7 +145,21 @@ class Results:
     queryset: QuerySet
     query: str
     sort: str
-    counts: Counts
+    _counts: Counts | None = None
+
+    @property
+    def counts(self) -> Counts:
+        """The facet counts (already known once page() has run: they come from the same statement)."""
+        if self._counts is None:
+            self._counts = counts_from(engine.count_facets(self.queryset, FACET_FIELDS))
+        return self._counts
+
+    def page(self, number, per_page: int) -> Page:
+        """One page of the results, with the total and the facet counts found in the same statement."""
+        shown = self.queryset.select_related("type", "agency", "sub_element")
+        page, found = engine.results_with_facets(shown, FACET_FIELDS, number, per_page)
+        self._counts = counts_from(found)
+        return page
 
     def snippets_for(self, opportunities) -> dict[int, SafeString]:
         """{pk: HTML} excerpts with the matched words marked, for a query; {} without one."""
@@ -163,11 +184,11 @@ def search_opportunities(visible: QuerySet, params) -> Results:
         sort = RELEVANCE if parse(query).groups else "newest"
     if sort in SORTS:
         results = results.order_by(*SORTS[sort])
-    return Results(results, query, sort, count_facets(results))
+    return Results(results, query, sort)
 
 
-def count_facets(results: QuerySet) -> Counts:
-    facets = facet_counts(results, FACET_FIELDS, with_total=True)
+def counts_from(found: Facets) -> Counts:
+    facets = found.counts
     agencies: dict[str, int] = {}
     for code, number in facets["agency__code"]:
         agencies[code] = agencies.get(code, 0) + number
@@ -176,7 +197,7 @@ def count_facets(results: QuerySet) -> Counts:
     ranks: dict[int, int] = {}
     for rank, number in facets["clearance__rank"]:
         ranks[rank] = ranks.get(rank, 0) + number
-    everything = facets[TOTAL][0][1]
+    everything = found.total
     ranks[0] = ranks.get(0, 0) + everything - sum(number for _, number in facets["clearance__rank"])
     today = timezone.localdate()
     soon = today + timedelta(days=CLOSING_SOON_DAYS)
@@ -190,4 +211,5 @@ def count_facets(results: QuerySet) -> Counts:
         remote=everything - on_site,
         closing_soon=closing_soon,
         total=everything,
+        estimated=found.approximate,
     )

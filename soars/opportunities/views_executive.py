@@ -15,7 +15,6 @@ from soars.opportunities.filters import FilterForm, search_opportunities
 from soars.opportunities.forms import InterestForm
 from soars.opportunities.models import Interest, Opportunity, TransitionError
 from soars.opportunities.rules import interest_problem
-from soars.search.engine import results_page
 
 PER_PAGE = 20
 
@@ -33,9 +32,8 @@ def search_page(user, params, page_number=None) -> dict:
     """What the browse page shows, computed: results page, snippets and counts (bench/search.py times it)."""
     form = FilterForm(params or None)
     results = search_opportunities(Opportunity.objects.browsable_by(user), params)
+    page = results.page(page_number, PER_PAGE)
     form.show_counts(results.counts)
-    shown = results.queryset.select_related("type", "agency", "sub_element")
-    page = results_page(shown, page_number, PER_PAGE, total=results.counts.total)
     why = results.snippets_for(page.object_list)
     for opportunity in page.object_list:
         opportunity.snippet = why.get(opportunity.pk)

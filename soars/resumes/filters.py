@@ -15,13 +15,17 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from soars.core.models import Agency, ClearanceLevel, Competency, Ecq, EligibilityCategory, OpportunityType
 from soars.resumes.models import EcqStatement, Position, Resume
-from soars.search.engine import TOTAL, facet_counts, search
+from soars.search.engine import search
+from soars.search.facets import Facets as CountedFacets
+from soars.search.facets import about
 
 KIND = "resume"
 RELEVANCE, UPDATED = "relevance", "updated"
 REMOTE_WILLING = [Resume.Remote.REMOTE, Resume.Remote.HYBRID, Resume.Remote.ANY]
 
-# Form field -> the field facet_counts() counts for it.
+# Counted across relations: estimated from a sample when very many resumes are found.
+ESTIMATED = {"ecq", "competency", "served_in", "type"}
+# Form field -> the field counted for it (soars.search.facets).
 FACET_FIELDS = {
     "ecq": "ecq_statements__ecq",
     "competency": "competencies__code",
@@ -139,6 +143,7 @@ class FacetGroup:
     legend: str
     options: list[Option]
     input_type: str = "checkbox"
+    estimated: bool = False  # counted over an even sample of a very large result (shown as "about")
 
 
 @dataclass(frozen=True)
@@ -147,27 +152,32 @@ class Facets:
     remote_count: int
     total: int  # how many resumes were found
 
+    @property
+    def approximate(self) -> bool:
+        return any(group.estimated for group in self.groups)
 
-def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
+
+def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
     """The filters with how many of the current results have each value.
 
-    results is the searched queryset (visibility, filters and query applied), so a count can
-    never include a resume the searcher may not see. Options with no results are left out
+    found was counted over the searched queryset (visibility, filters and query applied), so a
+    count can never include a resume the searcher may not see. Options with no results are left out
     unless they are checked. Clearance counts are cumulative ("at least").
     """
-    counts = facet_counts(results, list(FACET_FIELDS.values()), with_total=True)
+    counts = found.counts
     criteria = form.criteria()
     groups = []
     for name in ("ecq", "competency", "served_in", "eligibility", "type"):
         field = form.fields[name]
-        found = {str(value): count for value, count in counts[FACET_FIELDS[name]]}
+        numbers = {str(value): about(n) if found.approximate else n for value, n in counts[FACET_FIELDS[name]]}
         chosen = {str(value) for value in criteria.get(name, [])}
         options = [
-            Option(str(value), label, found.get(str(value), 0), str(value) in chosen)
+            Option(str(value), label, numbers.get(str(value), 0), str(value) in chosen)
             for value, label in field.choices
-            if str(value) in found or str(value) in chosen
+            if str(value) in numbers or str(value) in chosen
         ]
-        groups.append(FacetGroup(name, str(form.fields[name].label), options))
+        estimated = found.approximate and name in ESTIMATED
+        groups.append(FacetGroup(name, str(form.fields[name].label), options, estimated=estimated))
     exact = {str(code): count for code, count in counts["clearance__code"]}
     levels = list(ClearanceLevel.objects.order_by("rank").values_list("code", "name"))
     chosen = criteria.get("clearance", "")
@@ -177,4 +187,4 @@ def facets(form: ResumeSearchForm, results: QuerySet) -> Facets:
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
     groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
     remote = dict(counts["remote"])
-    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING), counts[TOTAL][0][1])
+    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING), found.total)

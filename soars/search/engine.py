@@ -16,18 +16,16 @@ from collections.abc import Iterable, Sequence
 from django.core.paginator import Page, Paginator
 from django.db import connections, models
 from django.db.models import Count, FloatField, Value, Window
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Cast
 from django.utils.html import escape
 
-from soars.search import registry
+from soars.search import facets, registry
 from soars.search.backends import backend_for
 from soars.search.backends.base import START, STOP, marked_html
+from soars.search.facets import Facets
 from soars.search.models import SearchDocument
 from soars.search.query import Query, parse
 
 FALLBACK_SNIPPET_WORDS = 30
-MATCHED = "search_matched"  # the common table expression facet_counts() groups over
 TOTAL = "__total__"  # facet_counts(..., with_total=True) puts the number of records here
 
 
@@ -91,21 +89,19 @@ def results_page(
 ) -> Page:
     """One page of results and the total count, like Paginator.get_page(number).
 
-    Pass total when it is already known (facet_counts(..., with_total=True) counts it
-    in the same statement as the facets): then only the page's rows are read.
+    Pass total when it is already known (count_facets() counts it in the same
+    statement as the facets): then only the page's records are read, by key.
     Otherwise, on PostgreSQL one query: the total comes with the page's rows
     (COUNT(*) OVER ()), instead of a second query that repeats the whole match.
     SQLite cannot use FTS5's bm25 under a window function, so there the count is a
     second query.
     """
-    try:
-        number = max(1, int(number or 1))
-    except (TypeError, ValueError):
-        number = 1
+    number = _page_number(number)
     paginator = Paginator(results, per_page)
     if total is not None:
         paginator.count = total  # a cached_property: set, not computed
-        return paginator.get_page(min(number, paginator.num_pages))
+        number = min(number, paginator.num_pages)
+        return Page(page_records(results, (number - 1) * per_page, number * per_page), number, paginator)
     if not _backend(results).counts_in_window:
         return paginator.get_page(number)
     counted = results.annotate(search_total=Window(Count("pk")))
@@ -117,6 +113,55 @@ def results_page(
     else:
         paginator.count = 0
     return Page(rows, number, paginator)
+
+
+def results_with_facets(
+    results: models.QuerySet, fields: Sequence[str], number: int | str | None, per_page: int = 20
+) -> tuple[Page, Facets]:
+    """A page of results, the total and the facet counts, with the match made once.
+
+    One statement finds every matching record, counts the facets and the total and
+    picks the page's keys in the queryset's order (facets.count); a second reads the
+    page's records by key. The search pages use this; bench/search.py times it.
+    """
+    number = _page_number(number)
+    start = (number - 1) * per_page
+    found = facets.count(results, fields, page=(start, start + per_page))
+    paginator = Paginator(results, per_page)
+    paginator.count = found.total  # a cached_property: set, not computed
+    if number > paginator.num_pages:  # past the end: show the last page, as Paginator.get_page does
+        number = paginator.num_pages
+        return Page(page_records(results, (number - 1) * per_page, number * per_page), number, paginator), found
+    if found.page_ids is None:
+        return Page(page_records(results, start, start + per_page), number, paginator), found
+    return Page(records_by_key(results, found.page_ids), number, paginator), found
+
+
+def page_records(results: models.QuerySet, start: int, stop: int) -> list[models.Model]:
+    """results[start:stop], reading the full rows of those records only.
+
+    The order (by rank, say) is found from the keys alone; then the page's records are
+    loaded by key. Sorting the full rows of every match would read each matched
+    record's wide text columns.
+    """
+    return records_by_key(results, list(results.values_list("pk", flat=True)[start:stop]))
+
+
+def records_by_key(results: models.QuerySet, keys: list[int]) -> list[models.Model]:
+    """The records of results with these keys, in this order, with results' related records and deferrals."""
+    page = results.model._default_manager.using(results.db).filter(pk__in=keys)
+    page.query.select_related = results.query.select_related
+    page.query.deferred_loading = results.query.deferred_loading
+    page._prefetch_related_lookups = results._prefetch_related_lookups
+    records = {record.pk: record for record in page}
+    return [records[key] for key in keys if key in records]
+
+
+def _page_number(number) -> int:
+    try:
+        return max(1, int(number or 1))
+    except (TypeError, ValueError):
+        return 1
 
 
 def snippets(kind: str, ids: Iterable[int], query: str | Query | None, *, using: str = "default") -> dict[int, str]:
@@ -155,46 +200,16 @@ def facet_counts(
     so the counts can only include records the user is allowed to see. A record
     counts once per value (distinct), which matters for many-to-many fields such
     as "ecq_statements__ecq__code". With with_total, counts[TOTAL] is [(None, n)],
-    the number of records.
-
-    One statement: the matching records are found once, in a materialized common
-    table expression, and every field is grouped over that set (UNION ALL). A
-    statement per field would repeat the full-text match and the visibility rules
-    for each field.
+    the number of records. Counts across relations are exact up to facets.SAMPLE
+    records found and estimated above it; count_facets() says which.
     """
-    model = queryset.model
-    connection = _connection(queryset)
-    matched_sql, matched_params = queryset.order_by().values("pk").query.sql_with_params()
-    # Only constants and SQL compiled by Django are joined here; every value stays a parameter.
-    in_matched = RawSQL(f"SELECT id FROM {MATCHED}", ())  # noqa: S608, S611
-    branches, params, output_fields = [], [], []
-    for index, field in enumerate(fields):
-        grouped = (
-            model._default_manager.using(queryset.db)
-            .filter(pk__in=in_matched)
-            .values(field)
-            .annotate(facet_index=Value(index), facet_count=Count("pk", distinct=True))
-        )
-        output_fields.append(grouped.query.resolve_ref(field).output_field)
-        grouped = grouped.annotate(facet_value=Cast(field, models.TextField()))
-        sql, branch_params = grouped.values_list("facet_index", "facet_value", "facet_count").query.sql_with_params()
-        branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")  # noqa: S608
-        params += branch_params
-    if with_total:
-        branches.append(f"SELECT {len(fields)}, NULL, COUNT(*) FROM {MATCHED}")  # noqa: S608
-    sql = f"WITH {MATCHED}(id) AS MATERIALIZED ({matched_sql}) " + " UNION ALL ".join(branches)
-    counts: dict[str, list[tuple[object, int]]] = {field: [] for field in fields}
-    with connection.cursor() as cursor:
-        cursor.execute(sql, (*matched_params, *params))
-        rows = cursor.fetchall()
-    for index, value, count in rows:
-        if index == len(fields):
-            counts[TOTAL] = [(None, count)]
-        elif value is not None:
-            counts[fields[index]].append((output_fields[index].to_python(value), count))
-    for values in counts.values():
-        values.sort(key=lambda pair: (-pair[1], str(pair[0])))
-    return counts
+    found = count_facets(queryset, fields)
+    return found.counts | ({TOTAL: [(None, found.total)]} if with_total else {})
+
+
+def count_facets(queryset: models.QuerySet, fields: Sequence[str]) -> Facets:
+    """The counts, the total and whether the counts across relations are estimates (one statement)."""
+    return facets.count(queryset, fields)
 
 
 def _connection(queryset: models.QuerySet):

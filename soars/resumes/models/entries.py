@@ -74,7 +74,8 @@ class Position(OrderedEntry):
     accomplishments = models.TextField(max_length=TEXT_MAX, blank=True)
 
     class Meta(OrderedEntry.Meta):
-        pass
+        # The "served in" filter and its facet count read only this index.
+        indexes = [models.Index(fields=["resume", "agency"], name="position_resume_agency")]
 
     def __str__(self) -> str:
         return f"{self.title}, {self.employer}"

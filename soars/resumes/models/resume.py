@@ -122,7 +122,25 @@ class Resume(models.Model):
     objects = ResumeManager()
 
     class Meta:
-        indexes = [models.Index(fields=["visibility", "updated_at"])]
+        indexes = [
+            models.Index(fields=["visibility", "updated_at"]),
+            # Everything a search reads per resume besides the text: visibility, owner, the
+            # filtered and counted columns. A search touches only this index, never the wide
+            # rows (summary, extracted file text, search text) - see docs/performance.md.
+            models.Index(
+                fields=[
+                    "id",
+                    "visibility",
+                    "executive",
+                    "eligibility",
+                    "clearance",
+                    "remote",
+                    "available_from",
+                    "updated_at",
+                ],
+                name="resume_search_columns",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"Resume of {self.executive.full_name or self.executive.email}"

@@ -11,7 +11,7 @@ from soars.resumes.models import Resume
 from soars.resumes.views.editor import resume_context
 from soars.resumes.views.exports import pdf_response
 from soars.resumes.views.files import file_response
-from soars.search.engine import results_page, snippets
+from soars.search.engine import results_with_facets, snippets
 
 PER_PAGE = 25
 
@@ -40,8 +40,7 @@ def search_page(agency, params, page_number=None) -> dict:
         .defer("search_text", "file_text", "summary")
     )
     results = filters.search_resumes(visible, criteria)
-    facets = filters.facets(form, results)  # counts the results too, in the same statement
-    page = results_page(results, page_number, PER_PAGE, total=facets.total)
+    page, found = results_with_facets(results, list(filters.FACET_FIELDS.values()), page_number, PER_PAGE)
     query = criteria.get("q", "")
     why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
     return {
@@ -50,7 +49,7 @@ def search_page(agency, params, page_number=None) -> dict:
         "rows": [(resume, why.get(resume.pk, "")) for resume in page],
         "query": query,
         "searching": bool(criteria.keys() - {"sort"}),
-        "facets": facets,
+        "facets": filters.facets(form, found),
     }
 
 

@@ -63,13 +63,23 @@ class SqliteBackend(Backend):
         if not query.groups:
             return {}
         placeholders = ", ".join(["%s"] * len(ids))
-        sql = (
-            f"SELECT search_searchdocument.object_id, snippet(search_fts, -1, %s, %s, '…', %s) FROM {FROM} "
-            f"WHERE {WHERE} AND search_searchdocument.object_id IN ({placeholders})"
-        )
         with connection.cursor() as cursor:
-            cursor.execute(sql, [START, STOP, SNIPPET_WORDS, fts5_expression(query), kind, *ids])
-            return {int(object_id): text for object_id, text in cursor.fetchall()}
+            # The documents' row ids first, then FTS5 looks those rows up by id: a MATCH
+            # joined to the documents would walk every match of a broad query.
+            cursor.execute(
+                f"SELECT id, object_id FROM search_searchdocument WHERE kind = %s AND object_id IN ({placeholders})",
+                [kind, *ids],
+            )
+            objects = dict(cursor.fetchall())
+            if not objects:
+                return {}
+            rows = ", ".join(["%s"] * len(objects))
+            cursor.execute(
+                f"SELECT rowid, snippet(search_fts, -1, %s, %s, '…', %s) FROM search_fts "
+                f"WHERE search_fts MATCH %s AND rowid IN ({rows})",
+                [START, STOP, SNIPPET_WORDS, fts5_expression(query), *objects],
+            )
+            return {int(objects[rowid]): text for rowid, text in cursor.fetchall()}
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:

@@ -1,0 +1,195 @@
+"""Facet counts: how many of the found records have each value of a field, in one statement.
+
+Used through soars.search.engine.facet_counts(); see its docstring for the contract.
+
+How it stays fast on 100,000 records (docs/performance.md): the found records are listed
+once, in a materialized common table expression holding their key and the columns being
+counted. A field of the record itself ("remote", "clearance") is grouped inside that list;
+a field across a relation ("competencies__code") reads only the relation's own table (its
+(record, value) index) for the listed keys, grouped by the foreign key, and the key is
+turned into the value asked for ("code") afterwards in the small table it points to.
+
+Counting across relations costs about a microsecond per related row, so when more than
+SAMPLE records are found the relations are counted over an even sample of them (every
+k-th key) and scaled up; the result says so (Facets.approximate) and pages show "about".
+The total and the counts of the record's own columns are always exact.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.db import connections, models
+from django.db.models import Count, Value
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
+
+MATCHED = "search_matched"  # every record found, with the counted columns
+SAMPLED = "search_sampled"  # the keys whose relations are counted (all, or an even sample)
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
+SAMPLE = 2000  # at most about this many records' relations are counted
+
+
+@dataclass
+class Facets:
+    """{field: [(value, count)]} plus the total; counts[field] as from facet_counts()."""
+
+    counts: dict[str, list[tuple[object, int]]]
+    total: int
+    scale: float = 1.0  # relations were counted over a sample of 1 / scale of the records, scaled up
+    page_ids: list[int] | None = None  # the keys of the page asked for, in order
+
+    @property
+    def approximate(self) -> bool:
+        return self.scale > 1
+
+
+@dataclass
+class _Plan:
+    """How one field is counted: a column of the record, or the table of a relation."""
+
+    output_field: models.Field
+    column: str = ""  # the record's own column (or foreign key) grouped in the matched list
+    lookup: str = ""  # the foreign key's field to report ("code" of "clearance__code")
+    related: type[models.Model] | None = None  # a relation's table, filtered to the listed keys
+    key: str = ""  # the relation's field holding the record's key
+    group: str = ""  # the relation's column grouped (a foreign key's id, or a value)
+    distinct: bool = True  # several related rows of one record may share a value
+    exact: list[tuple[object, int]] = field(default_factory=list)
+
+    def related_query(self, using: str, index: int) -> models.QuerySet:
+        listed = RawSQL(f"SELECT id FROM {SAMPLED}", ())  # noqa: S608, S611 (a constant name)
+        counted = Count(self.key, distinct=True) if self.distinct else Count("*")
+        return (
+            self.related._default_manager.using(using)
+            .order_by()
+            .filter(**{f"{self.key}__in": listed})
+            .values(self.group)
+            .annotate(facet_count=counted)
+            .annotate(facet_value=Cast(self.group, models.TextField()), facet_index=Value(index))
+            .values_list("facet_index", "facet_value", "facet_count")
+        )
+
+    def values(self, rows: list[tuple[str, int]], using: str, scale: float) -> list[tuple[object, int]]:
+        """[(value, count)] in the field's own type, most common first, without NULLs."""
+        scale = 1.0 if self.column else scale
+        found = [(self.output_field.to_python(value), round(n * scale)) for value, n in rows if value is not None]
+        if self.lookup:  # foreign key ids -> the field asked for, added up (several ids may share one)
+            target = self.output_field.related_model._default_manager.using(using)
+            names = dict(target.filter(pk__in=[value for value, _ in found]).values_list("pk", self.lookup))
+            merged: dict[object, int] = {}
+            for value, count in found:
+                if names.get(value) is not None:
+                    merged[names[value]] = merged.get(names[value], 0) + count
+            found = list(merged.items())
+        return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
+
+
+def plan_for(model: type[models.Model], path: str) -> _Plan:
+    first, _, rest = path.partition("__")
+    model_field = model._meta.get_field(first)
+    if model_field.concrete and not model_field.many_to_many:
+        if rest and not model_field.is_relation:
+            raise ValueError(f"Cannot count {path}: {first} is not a relation.")
+        return _Plan(output_field=model_field, column=model_field.attname, lookup=rest)
+    if model_field.many_to_many and model_field.concrete:  # forward many-to-many: its through table
+        related = model_field.remote_field.through
+        key = model_field.m2m_field_name()
+        rest = f"{model_field.m2m_reverse_field_name()}__{rest}" if rest else model_field.m2m_reverse_field_name()
+    elif model_field.one_to_many:  # a reverse foreign key: the related table itself
+        related, key = model_field.related_model, model_field.field.name
+        rest = rest or related._meta.pk.name
+    else:
+        raise ValueError(f"Cannot count {path}.")
+    head, _, lookup = rest.partition("__")
+    grouped = related._meta.get_field(head)
+    unique_pairs = {frozenset(fields) for fields in related._meta.unique_together} | {
+        frozenset(constraint.fields)
+        for constraint in related._meta.constraints
+        if isinstance(constraint, models.UniqueConstraint) and constraint.condition is None
+    }
+    return _Plan(
+        output_field=grouped,
+        lookup=lookup if grouped.is_relation else "",
+        related=related,
+        key=key,
+        group=grouped.attname,
+        distinct=frozenset({key, head}) not in unique_pairs,
+    )
+
+
+def count(
+    queryset: models.QuerySet, fields: Sequence[str], *, sample: int = SAMPLE, page: tuple[int, int] | None = None
+) -> Facets:
+    """The counts of fields over queryset (see the module docstring and engine.facet_counts).
+
+    With page=(start, stop), the same statement also lists the keys of queryset[start:stop]
+    in the queryset's order (Facets.page_ids), so the match is made once for the page, the
+    total and the counts. Orderings other than plain names leave page_ids None.
+    """
+    plans = [plan_for(queryset.model, path) for path in fields]
+    query = queryset.query
+    order = list(query.order_by) or (list(queryset.model._meta.ordering) if query.default_ordering else [])
+    if page and not all(isinstance(item, str) for item in order):
+        page = None
+    sorted_by = [(item.lstrip("-"), "DESC" if item.startswith("-") else "ASC") for item in order] if page else []
+    sorted_by = [("pk" if name in ("pk", queryset.model._meta.pk.name) else name, way) for name, way in sorted_by]
+    if not all(NAME.fullmatch(name) for name, _ in sorted_by):
+        raise ValueError("Sort only by field or annotation names.")
+    columns = list(
+        dict.fromkeys(
+            [*sorted({plan.column for plan in plans if plan.column}), *(n for n, _ in sorted_by if n != "pk")]
+        )
+    )
+    matched = queryset.order_by().values("pk", *columns)
+    matched_sql, matched_params = matched.query.sql_with_params()
+    # Only constants, our models' column names and SQL compiled by Django are joined here;
+    # every value stays a parameter.
+    names = ", ".join(["id", *(f"c_{column}" for column in columns)])
+    found = f"(SELECT COUNT(*) FROM {MATCHED})"  # noqa: S608
+    step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
+    ctes = [
+        f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
+        f"{SAMPLED}(id) AS MATERIALIZED (SELECT id FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
+    ]
+    branches = [f"SELECT -1, NULL, COUNT(*) FROM {MATCHED}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
+    if page:
+        ordering = ", ".join(f"{'id' if name == 'pk' else 'c_' + name} {way}" for name, way in sorted_by) or "id"
+        picked = ", ".join(["id", *(f"c_{name}" for name, _ in sorted_by if name != "pk")])
+        limit, offset = int(page[1] - page[0]), int(page[0])
+        rows = f"SELECT {picked} FROM {MATCHED} ORDER BY {ordering} LIMIT {limit} OFFSET {offset}"  # noqa: S608
+        numbered = f"SELECT -3, CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY {ordering}) FROM ({rows}) AS page"  # noqa: S608
+        branches.append(numbered)
+    params: list = list(matched_params)
+    for index, plan in enumerate(plans):
+        if plan.column:
+            name = f"c_{plan.column}"
+            grouped = f"SELECT {index}, CAST({name} AS TEXT), COUNT(*) FROM {MATCHED} GROUP BY {name}"  # noqa: S608
+            branches.append(grouped)
+        else:
+            sql, branch_params = plan.related_query(queryset.db, index).query.sql_with_params()
+            branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")  # noqa: S608
+            params += branch_params
+    sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+    with connections[queryset.db].cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = cursor.fetchall()
+    raw: dict[int, list[tuple[str, int]]] = {index: [] for index in range(-3, len(plans))}
+    for index, value, number in rows:
+        raw[index].append((value, number))
+    total, sampled = raw[-1][0][1], raw[-2][0][1]
+    scale = total / sampled if sampled and sampled < total else 1.0
+    counts = {path: plans[index].values(raw[index], queryset.db, scale) for index, path in enumerate(fields)}
+    page_ids = [int(key) for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else None
+    return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids)
+
+
+def about(number: int) -> int:
+    """A scaled count rounded to two significant figures (1,234 -> 1,200)."""
+    if number < 100:
+        return number
+    magnitude = 10 ** (int(math.log10(number)) - 1)
+    return round(number / magnitude) * magnitude
