@@ -161,6 +161,7 @@ class ImportForm(forms.Form):
 
 
 NOTE_HELP = "Seen only by your agency's HR staff, never by the executive. Up to 1,000 characters."
+NOTE_TOO_LONG = "Keep the note to 1,000 characters or fewer; this one has %(show_value)d."
 
 
 class ShortlistNoteForm(forms.ModelForm):
@@ -170,6 +171,7 @@ class ShortlistNoteForm(forms.ModelForm):
         labels = {"note": "Private note"}
         help_texts = {"note": NOTE_HELP}
         widgets = {"note": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX})}
+        error_messages = {"note": {"max_length": NOTE_TOO_LONG}}
 
 
 class ShortlistFromResumeForm(forms.Form):
@@ -182,6 +184,7 @@ class ShortlistFromResumeForm(forms.Form):
         max_length=NOTE_MAX,
         help_text=NOTE_HELP,
         widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX}),
+        error_messages={"max_length": NOTE_TOO_LONG},
     )
 
     def __init__(self, *args, user, **kwargs):

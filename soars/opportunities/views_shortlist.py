@@ -77,20 +77,25 @@ def _matches_url(opportunity: Opportunity, resume_id: int) -> str:
     return reverse("opportunities:matches", args=[opportunity.pk]) + f"#match-{resume_id}"
 
 
-def _add(request, opportunity: Opportunity, resume: Resume, note: str = "") -> None:
-    """Add the executive to the shortlist and tell the user how it went."""
+def _add(request, opportunity: Opportunity, resume: Resume, *, where: str, note: str = "") -> None:
+    """Add the executive to the shortlist and tell the user how it went.
+
+    `where` tags the message with the anchor the user returns to, so the page can also show it
+    there, beside the candidate, and not only at the top of a page scrolled past it.
+    """
     try:
         with transaction.atomic():
             entry, created = ShortlistEntry.add(opportunity, resume, by=request.user, note=note)
             if created:
                 record("shortlist.added", request=request, obj=entry, agency=opportunity.agency, resume=resume.pk)
     except TransitionError as exc:
-        messages.error(request, str(exc))
+        messages.error(request, str(exc), extra_tags=where)
         return
     if created:
-        messages.success(request, f"{_name(resume)} is on the shortlist for “{opportunity.title}”.")
+        messages.success(request, f"{_name(resume)} is on the shortlist for “{opportunity.title}”.", extra_tags=where)
     else:
-        messages.info(request, f"{_name(resume)} was already on the shortlist for “{opportunity.title}”.")
+        text = f"{_name(resume)} was already on the shortlist for “{opportunity.title}”."
+        messages.info(request, text, extra_tags=where)
 
 
 @roles("hr")
@@ -114,7 +119,7 @@ def shortlist_add(request, pk: int):
     """From the Best matches tab: back to the same candidate afterwards."""
     opportunity = managed(request, pk)
     resume = _visible_resume(request, _id(request.POST.get("resume")))
-    _add(request, opportunity, resume)
+    _add(request, opportunity, resume, where=f"match-{resume.pk}")
     return redirect(_matches_url(opportunity, resume.pk))
 
 
@@ -128,10 +133,10 @@ def shortlist_from_resume(request, resume_id: int):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                messages.error(request, error, extra_tags="shortlist")
         return redirect(back)
     opportunity = form.cleaned_data["opportunity"]
-    _add(request, opportunity, resume, note=form.cleaned_data["note"].strip())
+    _add(request, opportunity, resume, where="shortlist", note=form.cleaned_data["note"].strip())
     return redirect(back)
 
 
@@ -159,7 +164,8 @@ def shortlist_remove(request, pk: int, entry_pk: int):
                 "shortlist.removed", request=request, obj=entry, agency=entry.opportunity.agency, resume=entry.resume_id
             )
             entry.delete()
-        messages.success(request, f"{_name(entry.resume)} is no longer on the shortlist.")
+        where = f"match-{entry.resume_id}" if from_matches else ""
+        messages.success(request, f"{_name(entry.resume)} is no longer on the shortlist.", extra_tags=where)
         return redirect(back)
     return render(
         request,

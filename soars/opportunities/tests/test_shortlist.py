@@ -65,10 +65,14 @@ def test_best_matches_offers_to_add_each_candidate(client_as, personas, opportun
 
 
 def test_hr_adds_from_best_matches_and_returns_to_the_same_candidate(client_as, personas, opportunity, resume):
-    response = add(client_as(personas.hr_a), opportunity, resume.pk)
+    client = client_as(personas.hr_a)
+    response = add(client, opportunity, resume.pk)
     assert response.status_code == 302
     assert response["Location"] == f"/hr/opportunities/{opportunity.pk}/matches/#match-{resume.pk}"
     assert texts(response) == [f"Alice Executive is on the shortlist for “{opportunity.title}”."]
+    html = client.get(response["Location"]).content.decode()
+    beside = html.split(f'id="match-{resume.pk}"')[1]
+    assert "Alice Executive is on the shortlist for" in beside  # shown beside the candidate, not only on top
     entry = ShortlistEntry.objects.get()
     assert (entry.opportunity, entry.resume, entry.added_by, entry.note) == (opportunity, resume, personas.hr_a, "")
     event = AuditEvent.objects.get(action="shortlist.added")
@@ -149,7 +153,7 @@ def test_the_shortlist_lists_each_executive_with_interest_and_who_added_them(cli
     assert response["Cache-Control"].startswith("max-age=0") or "no-store" in response["Cache-Control"]
     assert f'<a href="/hr/resumes/{entry.resume_id}/">Alice Executive</a>' in html
     assert "Chief Information Officer, Department of Commerce" in html
-    assert f"#candidate-{interest.pk}" in html and "Interested</a>" in html
+    assert f"#candidate-{interest.pk}" in html and "Yes; pipeline status:" in html and "Interested</a>" in html
     assert "Not expressed" in html  # the other executive
     assert "Deputy Secretary" in html
     assert "by Bob HR" in html
@@ -220,7 +224,7 @@ def test_an_over_long_note_is_refused_and_what_was_typed_is_kept(client_as, pers
     response = client_as(personas.hr_a).post(f"{base(entry.opportunity)}/{entry.pk}/note/", {"note": typed})
     assert response.status_code == 200
     html = response.content.decode()
-    assert "at most 1000 characters" in html
+    assert "Keep the note to 1,000 characters or fewer; this one has 1001." in html
     assert typed in html
     entry.refresh_from_db()
     assert entry.note == ""
@@ -395,6 +399,7 @@ def test_hr_adds_from_the_resume_page_with_a_note(client_as, personas, opportuni
     assert response["Location"] == f"/hr/resumes/{resume.pk}/#shortlist"
     assert ShortlistEntry.objects.get().note == "Ask"
     html = client.get(f"/hr/resumes/{resume.pk}/").content.decode()
+    assert "Alice Executive is on the shortlist for" in html.split('id="shortlist"')[1]
     assert f'<a href="{base(opportunity)}/">Chief Information Officer</a>' in html
     assert f'<option value="{opportunity.pk}">' not in html  # already on that one
 
@@ -414,7 +419,7 @@ def test_the_resume_page_refuses_another_agencys_or_a_closed_opportunity(client_
 def test_the_resume_page_refuses_an_over_long_note(client_as, personas, opportunity, resume):
     client = client_as(personas.hr_a)
     response = client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": opportunity.pk, "note": "x" * 1001})
-    assert "at most 1000 characters" in texts(response)[0]
+    assert texts(response) == ["Keep the note to 1,000 characters or fewer; this one has 1001."]
     assert not ShortlistEntry.objects.exists()
 
 
