@@ -48,11 +48,12 @@ def _name(resume: Resume) -> str:
 
 
 def _entries(request, opportunity: Opportunity):
-    """The shortlist as this agency may see it, each entry with the executive's interest (or None)."""
+    """The opportunity's shortlist as this agency may see it: entries of hidden resumes are left out."""
     return ShortlistEntry.objects.visible_to_agency(request.user.agency).filter(opportunity=opportunity)
 
 
 def _with_interests(opportunity: Opportunity, entries) -> list[ShortlistEntry]:
+    """The entries, each with `interest`: the executive's interest in this opportunity, or None."""
     entries = list(entries.select_related("resume__executive", "resume__current_agency", "added_by", "invited_by"))
     executives = [entry.resume.executive_id for entry in entries]
     interests = {i.executive_id: i for i in opportunity.interests.filter(executive_id__in=executives)}
