@@ -6,7 +6,8 @@ from django import forms
 from django.db.models import Q
 
 from soars.core.models import Agency, Competency, Ecq, EligibilityCategory
-from soars.opportunities.models import Interest, InterestNote, Opportunity
+from soars.opportunities.models import Interest, InterestNote, Opportunity, ShortlistEntry
+from soars.opportunities.models.shortlist import NOTE_MAX
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -157,3 +158,41 @@ class ImportForm(forms.Form):
         if upload.size > MAX_IMPORT_BYTES:
             raise forms.ValidationError("The file is larger than 2 MB.")
         return upload
+
+
+NOTE_HELP = "Seen only by your agency's HR staff, never by the executive. Up to 1,000 characters."
+NOTE_TOO_LONG = "Keep the note to 1,000 characters or fewer; this one has %(show_value)d."
+
+
+class ShortlistNoteForm(forms.ModelForm):
+    class Meta:
+        model = ShortlistEntry
+        fields = ["note"]
+        labels = {"note": "Private note"}
+        help_texts = {"note": NOTE_HELP}
+        widgets = {"note": forms.Textarea(attrs={"rows": 3, "maxlength": NOTE_MAX})}
+        error_messages = {"note": {"max_length": NOTE_TOO_LONG}}
+
+
+class ShortlistFromResumeForm(forms.Form):
+    """On an HR resume page: put this executive on one of the agency's draft or open opportunities."""
+
+    opportunity = forms.ModelChoiceField(queryset=None, label="Opportunity", empty_label="Choose an opportunity")
+    note = forms.CharField(
+        label="Private note (optional)",
+        required=False,
+        max_length=NOTE_MAX,
+        help_text=NOTE_HELP,
+        widget=forms.Textarea(attrs={"rows": 2, "maxlength": NOTE_MAX}),
+        error_messages={"max_length": NOTE_TOO_LONG},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["opportunity"].queryset = (
+            Opportunity.objects.managed_by(user).filter(status__in=ShortlistEntry.OPEN_STATUSES).order_by("title")
+        )
+        self.fields["opportunity"].error_messages["invalid_choice"] = (
+            "Choose one of your agency's draft or open opportunities."
+        )
+        self.fields["opportunity"].label_from_instance = lambda o: f"{o.title} ({o.get_status_display().lower()})"

@@ -71,6 +71,56 @@ def hr_matches(personas):
     return f"/hr/opportunities/{opportunity.pk}/matches/"
 
 
+def _shortlisted(personas, opportunity):
+    from soars.opportunities.models import ShortlistEntry
+    from soars.resumes.factories import complete_resume
+
+    resume = complete_resume(personas.executive)
+    entry = ShortlistEntry.objects.create(
+        opportunity=opportunity, resume=resume, added_by=personas.hr_a, note="Strong on budget.\nCall first."
+    )
+    return entry
+
+
+def hr_matches_with_shortlist(personas):
+    opportunity = OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration, data")
+    _shortlisted(personas, opportunity)
+    from soars.resumes.factories import complete_resume
+
+    complete_resume()
+    return f"/hr/opportunities/{opportunity.pk}/matches/"
+
+
+def hr_shortlist(personas):
+    opportunity = _open_with_interest(personas)
+    _shortlisted(personas, opportunity)
+    from soars.opportunities.models import ShortlistEntry
+    from soars.resumes.factories import complete_resume
+
+    ShortlistEntry.objects.create(opportunity=opportunity, resume=complete_resume(), added_by=personas.hr_a)
+    return f"/hr/opportunities/{opportunity.pk}/shortlist/"
+
+
+def hr_shortlist_empty(personas):
+    return f"/hr/opportunities/{OpportunityFactory().pk}/shortlist/"
+
+
+def hr_shortlist_remove(personas):
+    entry = _shortlisted(personas, OpenOpportunityFactory())
+    return f"/hr/opportunities/{entry.opportunity_id}/shortlist/{entry.pk}/remove/"
+
+
+def hr_shortlist_note(personas):
+    entry = _shortlisted(personas, OpenOpportunityFactory())
+    return f"/hr/opportunities/{entry.opportunity_id}/shortlist/{entry.pk}/note/"
+
+
+def hr_resume_with_shortlist_form(personas):
+    entry = _shortlisted(personas, OpenOpportunityFactory(title="Chief Data Officer"))
+    OpportunityFactory(title="A draft posting")
+    return f"/hr/resumes/{entry.resume_id}/"
+
+
 def executive_home_with_recommendations(personas):
     from soars.resumes.factories import complete_resume
 
@@ -106,6 +156,12 @@ PAGES = [
     Page(hr_fill, user="hr_a"),
     Page(hr_candidates, user="hr_a"),
     Page(hr_matches, user="hr_a"),
+    Page(hr_matches_with_shortlist, user="hr_a"),
+    Page(hr_shortlist, user="hr_a"),
+    Page(hr_shortlist_empty, user="hr_a"),
+    Page(hr_shortlist_remove, user="hr_a"),
+    Page(hr_shortlist_note, user="hr_a"),
+    Page(hr_resume_with_shortlist_form, user="hr_a"),
     Page(executive_home_with_recommendations, user="executive"),
     Page("/hr/opportunities/import/", user="hr_a"),
     Page(hr_home_with_opportunities, user="hr_a"),

@@ -3,8 +3,11 @@ from django.urls import path
 from soars.opportunities import views_executive as executive
 from soars.opportunities import views_hr as hr
 from soars.opportunities import views_import as imports
+from soars.opportunities import views_shortlist as shortlist
 
 app_name = "opportunities"
+
+SHORTLIST = "hr/opportunities/<int:pk>/shortlist"
 
 urlpatterns = [
     path("opportunities/", executive.browse, name="browse"),
@@ -29,4 +32,12 @@ urlpatterns = [
     path("hr/opportunities/<int:pk>/candidates.xlsx", hr.candidates_export, {"fmt": "xlsx"}, name="candidates_xlsx"),
     path("hr/opportunities/<int:pk>/candidates/<int:interest_pk>/move/", hr.candidate_move, name="candidate_move"),
     path("hr/opportunities/<int:pk>/candidates/<int:interest_pk>/notes/", hr.candidate_note, name="candidate_note"),
+    path(f"{SHORTLIST}/", shortlist.shortlist, name="shortlist"),
+    path(f"{SHORTLIST}/add/", shortlist.shortlist_add, name="shortlist_add"),
+    path(f"{SHORTLIST}.csv", shortlist.shortlist_export, {"fmt": "csv"}, name="shortlist_csv"),
+    path(f"{SHORTLIST}.xlsx", shortlist.shortlist_export, {"fmt": "xlsx"}, name="shortlist_xlsx"),
+    path(f"{SHORTLIST}/<int:entry_pk>/note/", shortlist.shortlist_note, name="shortlist_note"),
+    path(f"{SHORTLIST}/<int:entry_pk>/remove/", shortlist.shortlist_remove, name="shortlist_remove"),
+    path(f"{SHORTLIST}/<int:entry_pk>/invite/", shortlist.shortlist_invite, name="shortlist_invite"),
+    path("hr/resumes/<int:resume_id>/shortlist/", shortlist.shortlist_from_resume, name="shortlist_from_resume"),
 ]

@@ -18,7 +18,7 @@ from soars.opportunities import exports
 from soars.opportunities.forms import FillForm, MoveForm, NoteForm, OpportunityForm
 from soars.opportunities.hooks import candidate_title
 from soars.opportunities.matching import best_matches
-from soars.opportunities.models import Interest, Opportunity, TransitionError
+from soars.opportunities.models import Interest, Opportunity, ShortlistEntry, TransitionError
 
 
 def managed(request, pk: int) -> Opportunity:
@@ -178,7 +178,15 @@ def matches(request, pk: int):
     opportunity = managed(request, pk)
     ranked = best_matches(opportunity, request.user.agency)
     record("opportunity.matches_viewed", request=request, obj=opportunity, agency=opportunity.agency)
-    return render(request, "opportunities/hr/matches.html", {"opportunity": opportunity, "ranked": ranked})
+    shortlisted = dict(opportunity.shortlist.values_list("resume_id", "pk"))
+    for entry in ranked:
+        entry.shortlist_entry_id = shortlisted.get(entry.record.pk)
+    context = {
+        "opportunity": opportunity,
+        "ranked": ranked,
+        "can_shortlist": opportunity.status in ShortlistEntry.OPEN_STATUSES,
+    }
+    return render(request, "opportunities/hr/matches.html", context)
 
 
 def _managed_interest(request, pk: int, interest_pk: int) -> Interest:
