@@ -105,7 +105,7 @@ def search_list(request, kind: Kind):
 
 def search_edit(request, kind: Kind, pk: int):
     saved = _mine(request, kind, pk)
-    before = saved.frequency
+    before, name = saved.frequency, saved.name  # the form changes the instance even when invalid
     form = SavedSearchForm(request.POST or None, instance=saved)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
@@ -121,6 +121,7 @@ def search_edit(request, kind: Kind, pk: int):
         "form": form,
         "kind": kind,
         "saved": saved,
+        "name": name,
         "summary": kind.summary(saved.query_dict()),
         "run_url": kind.search_url(saved.params),
         "delete_url": kind.delete_url(saved),

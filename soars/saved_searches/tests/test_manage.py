@@ -62,6 +62,9 @@ def test_a_bad_change_is_refused_and_keeps_what_was_typed(client_as, personas):
     html = response.content.decode()
     assert "Enter a name" in html or "This field is required" in html
     assert "Select a valid choice" in html
+    response = client_as(personas.hr_a).post(f"/hr/searches/{saved.pk}/", {"name": "Typed", "frequency": "yearly"})
+    html = response.content.decode()
+    assert 'value="Typed"' in html and "<h1>Change “Cloud leaders”</h1>" in html
     saved.refresh_from_db()
     assert saved.name == "Cloud leaders"
 
