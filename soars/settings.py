@@ -68,6 +68,7 @@ INSTALLED_APPS = [
     "soars.opportunities",
     "soars.resumes",
     "soars.search",
+    "soars.saved_searches",
     "django.forms",
 ]
 

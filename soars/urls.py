@@ -8,6 +8,7 @@ urlpatterns = [
     path("", include("soars.administration.urls")),
     path("", include("soars.opportunities.urls")),
     path("", include("soars.resumes.urls")),
+    path("", include("soars.saved_searches.urls")),
     path(settings.ADMIN_PATH, admin.site.urls),
 ]
 

@@ -40,6 +40,7 @@ def send_email(
     context: dict | None = None,
     reply_to: list[str] | None = None,
     sensitive: bool = False,
+    headers: dict[str, str] | None = None,
 ) -> OutboundEmail:
     context = {"site_url": settings.SITE_URL, "site_name": settings.SITE_NAME, **(context or {})}
     subject = " ".join(render_to_string(f"emails/{template}_subject.txt", context).split())
@@ -52,6 +53,7 @@ def send_email(
         template=template,
         to=list(to),
         reply_to=list(reply_to or []),
+        headers=dict(headers or {}),
         subject=subject[:300],
         text_body=text_body,
         html_body=html_body,
@@ -81,6 +83,7 @@ def deliver_email(outbound_id: int) -> str:
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=outbound.to,
         reply_to=outbound.reply_to or None,
+        headers=outbound.headers or None,
     )
     if outbound.html_body:
         message.attach_alternative(outbound.html_body, "text/html")

@@ -178,13 +178,23 @@ def search_opportunities(visible: QuerySet, params) -> Results:
     """
     values = clean_params(params)
     query = values.get("q", "").strip()
-    results = search(_filtered(visible, values), query, kind=KIND)
+    results = _matching(visible, values)
     sort = values.get("sort") or ""
     if sort not in SORTS and (sort != RELEVANCE or not parse(query).groups):
         sort = RELEVANCE if parse(query).groups else "newest"
     if sort in SORTS:
         results = results.order_by(*SORTS[sort])
     return Results(results, query, sort)
+
+
+def matching(visible: QuerySet, params) -> QuerySet:
+    """The opportunities of `visible` that match the query and filters, without sort or facet counts
+    (what a saved search's alert needs)."""
+    return _matching(visible, clean_params(params))
+
+
+def _matching(visible: QuerySet, values: dict) -> QuerySet:
+    return search(_filtered(visible, values), values.get("q", "").strip(), kind=KIND)
 
 
 def counts_from(found: Facets) -> Counts:

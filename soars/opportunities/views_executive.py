@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
 from soars.core.access import roles
-from soars.opportunities.filters import FilterForm, search_opportunities
+from soars.opportunities.filters import FilterForm, clean_params, search_opportunities
 from soars.opportunities.forms import InterestForm
 from soars.opportunities.models import Interest, Opportunity, TransitionError
 from soars.opportunities.rules import interest_problem
@@ -24,7 +24,11 @@ def browse(request):
     context = search_page(request.user, request.GET, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context |= {"query_string": query.urlencode(), "filtered": bool(query)}
+    context |= {
+        "query_string": query.urlencode(),
+        "filtered": bool(query),
+        "can_save": bool(clean_params(request.GET).keys() - {"sort"}),  # a query or a filter to save
+    }
     return render(request, "opportunities/browse.html", context)
 
 

@@ -84,9 +84,10 @@ class ResumeSearchForm(forms.Form):
         self.fields["type"].choices = _code_choices(OpportunityType)
 
     def criteria(self) -> dict:
-        """The cleaned values; invalid fields are dropped rather than failing the whole search."""
+        """The cleaned values that narrow the search; invalid fields are dropped rather than failing it."""
         self.is_valid()
-        return {name: value for name, value in getattr(self, "cleaned_data", {}).items() if value not in ("", None, [])}
+        cleaned = getattr(self, "cleaned_data", {}).items()
+        return {name: value for name, value in cleaned if value is not False and value not in ("", None, [])}
 
 
 def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:

@@ -21,6 +21,8 @@ class OutboundEmail(models.Model):
     template = models.CharField(max_length=100)
     to = models.JSONField(default=list)
     reply_to = models.JSONField(default=list, blank=True)
+    # Extra message headers, e.g. List-Unsubscribe on alerts (RFC 8058).
+    headers = models.JSONField(default=dict, blank=True)
     subject = models.CharField(max_length=300)
     text_body = models.TextField()
     html_body = models.TextField(blank=True)
