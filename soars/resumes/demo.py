@@ -72,13 +72,46 @@ def _field_accomplishment(ctx: DemoContext, field) -> str:
     return f"{verb} {work}; " + _accomplishment(ctx)[0].lower() + _accomplishment(ctx)[1:]
 
 
-def _statement(ctx: DemoContext, ecq) -> dict:
-    return {
-        "challenge": f"Our agency needed to show {ecq.name.lower()} while its mission grew faster than its staff.",
-        "context": f"I led {ctx.rng.randint(80, 3000)} people across {ctx.rng.randint(2, 12)} regions.",
-        "action": "I set clear goals, built a coalition with partners, and measured progress every month.",
-        "result": f"We met every goal a year early and saved ${ctx.rng.randint(2, 90)} million.",
+# Ways an ECQ statement's parts may read, so demo resumes do not all share one wording.
+CHALLENGES = (
+    "Our agency needed to show {ecq} while its mission grew faster than its staff.",
+    "A new law gave the office {months} months to deliver, and {ecq} was the gap.",
+    "An inspector general report found the {field} program behind schedule and over budget.",
+    "Two bureaus with different cultures were merged, and {field} work had stalled.",
+)
+CONTEXTS = (
+    "I led {people} people across {places} regions.",
+    "I was responsible for a staff of {people} and a budget of ${millions} million.",
+    "The program served {people} thousand people through {places} field offices.",
+    "I reported to the deputy secretary and worked with {places} partner agencies.",
+)
+ACTIONS = (
+    "I set clear goals, built a coalition with partners, and measured progress every month.",
+    "I reorganized the teams around outcomes, hired specialists, and briefed Congress every quarter.",
+    "I brought unions and managers to one table and agreed a plan within ninety days.",
+    "I replaced paper processes with a shared system and trained every supervisor.",
+)
+RESULTS = (
+    "We met every goal a year early and saved ${millions} million.",
+    "Backlogs fell by {percent} percent and customer satisfaction reached its highest level.",
+    "The program passed its next audit with no findings.",
+    "Staff engagement scores rose {percent} points and attrition fell by half.",
+)
+
+
+def _statement(ctx: DemoContext, ecq, field=None) -> dict:
+    rng = ctx.rng
+    words = {
+        "ecq": ecq.name.lower(),
+        "field": field.name if field else "modernization",
+        "months": rng.randint(6, 24),
+        "people": rng.randint(80, 3000),
+        "places": rng.randint(2, 12),
+        "millions": rng.randint(2, 90),
+        "percent": rng.randint(10, 60),
     }
+    parts = {"challenge": CHALLENGES, "context": CONTEXTS, "action": ACTIONS, "result": RESULTS}
+    return {part: rng.choice(choices).format(**words) for part, choices in parts.items()}
 
 
 class Reference:
@@ -207,7 +240,7 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
             ),
         ]
         school, training = rng.choice(SCHOOLS), rng.choice(TRAINING)
-        statements = [(ecq, _statement(ctx, ecq)) for ecq in ecqs]
+        statements = [(ecq, _statement(ctx, ecq, field)) for ecq in ecqs]
         summary = (
             f"Senior executive in {field.name} with {rng.randint(12, 30)} years of federal service, "
             f"also experienced in {second.name}. " + _field_accomplishment(ctx, field)
