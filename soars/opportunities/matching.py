@@ -14,6 +14,7 @@ first, with no text relevance, so nobody is left out only for lack of shared wor
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from django.db.models import Prefetch, QuerySet
@@ -25,7 +26,8 @@ from soars.search.engine import search
 from soars.search.query import MAX_TERMS, parse
 
 RESUME_KIND = "resume"  # the kind the resume app registers (docs/search.md)
-POOL = 2000  # most records scored for one ranking
+POOL = 2000  # most resumes scored for one opportunity's best matches
+RECOMMEND_POOL = 1000  # most opportunities scored for one executive's recommendations
 SHOWN = 25  # best matches listed on the HR tab
 RECOMMENDED = 5  # opportunities on the executive options page
 
@@ -36,7 +38,10 @@ RESUME_REMOTE = {"on_site": ON_SITE, "remote": REMOTE_ONLY}  # hybrid, any or un
 
 
 def statement_strength(statement) -> int:
-    words = sum(len((getattr(statement, part) or "").split()) for part in statement.PARTS)
+    return _strength(sum(len((getattr(statement, part) or "").split()) for part in statement.PARTS))
+
+
+def _strength(words: int) -> int:
     return sum(1 for threshold in STATEMENT_WORDS if words >= threshold)
 
 
@@ -97,18 +102,20 @@ def any_of(*texts: str) -> str:
     return " OR ".join(seen[:MAX_TERMS])
 
 
-def _pool(visible: QuerySet, query: str, kind: str, newest: tuple[str, ...]) -> list[tuple[int, float]]:
-    """[(pk, relevance 0..1)] of at most POOL records of `visible`: text matches first, then the newest."""
-    found = list(search(visible, query, kind=kind).values_list("pk", "rank")[:POOL]) if query else []
+def _pool(
+    visible: QuerySet, query: str, kind: str, newest: tuple[str, ...], *, size: int = POOL
+) -> list[tuple[int, float]]:
+    """[(pk, relevance 0..1)] of at most `size` records of `visible`: text matches first, then the newest."""
+    found = list(search(visible, query, kind=kind).values_list("pk", "rank")[:size]) if query else []
     found = [(pk, score) for pk, score in found if score and score > 0]
     best = max((score for _, score in found), default=0.0) or 1.0
     pool = [(pk, score / best) for pk, score in found]
-    if len(pool) < POOL:
+    if len(pool) < size:
         taken = {pk for pk, _ in pool}
-        for pk in visible.order_by(*newest).values_list("pk", flat=True)[: POOL + len(taken)]:
+        for pk in visible.order_by(*newest).values_list("pk", flat=True)[: size + len(taken)]:
             if pk not in taken:
                 pool.append((pk, 0.0))
-                if len(pool) >= POOL:
+                if len(pool) >= size:
                     break
     return pool
 
@@ -149,10 +156,72 @@ def best_matches(opportunity, agency, *, limit: int = SHOWN) -> list[Ranked]:
     visible = Resume.objects.visible_to_agency(agency)
     query = any_of(opportunity.title, " ".join(opportunity.skill_list))
     pool = dict(_pool(visible, query, RESUME_KIND, ("-updated_at", "-pk")))
-    resumes = {r.pk: r for r in _resumes_with_profiles(visible.filter(pk__in=list(pool)))}
-    candidates = [candidate_profile(resume, pool[pk]) for pk, resume in resumes.items()]
-    ranked = rank(candidates, opening_profile(opportunity))
-    return [Ranked(resumes[candidate.id], match) for candidate, match in ranked[:limit]]
+    ranked = rank(list(candidate_profiles(pool).values()), opening_profile(opportunity))[:limit]
+    # Only the few shown are read as records (the pool was profiled from plain rows).
+    shown = _resumes_with_profiles(visible.filter(pk__in=[candidate.id for candidate, _ in ranked]))
+    resumes = {resume.pk: resume for resume in shown.select_related("executive", "current_agency")}
+    return [Ranked(resumes[candidate.id], match) for candidate, match in ranked if candidate.id in resumes]
+
+
+def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfile]:
+    """{resume id: CandidateProfile} for the resumes keyed in relevance ({id: text relevance 0..1}).
+
+    Reads plain rows, six queries whatever the number of resumes, and builds no model
+    instances: what candidate_profile() reads from a Resume, for a whole pool at once.
+    """
+    from soars.core.models import Agency
+    from soars.resumes.models import EcqStatement, Position, Resume
+
+    ids = list(relevance)
+    tops = {pk: parent or code for pk, code, parent in Agency.objects.values_list("pk", "code", "parent__code")}
+    competencies, wanted, served, strengths = defaultdict(set), defaultdict(set), defaultdict(set), defaultdict(dict)
+    through = Resume.competencies.through.objects.filter(resume_id__in=ids)
+    for resume_id, code in through.values_list("resume_id", "competency__code"):
+        competencies[resume_id].add(code)
+    through = Resume.opportunity_types.through.objects.filter(resume_id__in=ids)
+    for resume_id, code in through.values_list("resume_id", "opportunitytype__code"):
+        wanted[resume_id].add(code)
+    for resume_id, agency_id in Position.objects.filter(resume_id__in=ids, agency__isnull=False).values_list(
+        "resume_id", "agency_id"
+    ):
+        served[resume_id].add(tops[agency_id])
+    parts = EcqStatement.PARTS
+    for resume_id, code, *texts in EcqStatement.objects.filter(resume_id__in=ids).values_list(
+        "resume_id", "ecq__code", *parts
+    ):
+        strengths[resume_id][code] = _strength(sum(len((text or "").split()) for text in texts))
+    profiles = {}
+    for pk, career, category, clearance, skills, places, remote, available, agency_id in Resume.objects.filter(
+        pk__in=ids
+    ).values_list(
+        "pk",
+        "eligibility__career_eligible",
+        "eligibility__code",
+        "clearance__rank",
+        "skills",
+        "locations",
+        "remote",
+        "available_from",
+        "current_agency_id",
+    ):
+        current = tops.get(agency_id, "")
+        profiles[pk] = CandidateProfile(
+            id=pk,
+            career_eligible=career,
+            eligibility_category=category or "",
+            clearance_rank=clearance or 0,
+            ecq_strengths=strengths[pk],
+            competencies=frozenset(competencies[pk]),
+            skills=frozenset(str(skill) for skill in skills or [] if str(skill).strip()),
+            wanted_types=frozenset(wanted[pk]),
+            locations=frozenset(str(place) for place in places or [] if str(place).strip()),
+            remote_preference=RESUME_REMOTE.get(remote, REMOTE_OR_ON_SITE),
+            available_from=available,
+            agencies_served=frozenset(served[pk] | ({current} if current else set())),
+            current_agency=current,
+            text_relevance=max(0.0, min(1.0, relevance[pk])),
+        )
+    return profiles
 
 
 def has_matchable_resume(resume) -> bool:
@@ -175,26 +244,71 @@ def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
         return None
     visible = Opportunity.objects.browsable_by(user)
     query = any_of(resume.headline, resume.current_title, " ".join(str(s) for s in resume.skills or []))
-    pool = dict(_pool(visible, query, OPPORTUNITY_KIND, ("-published_at", "-pk")))
-    opportunities = {
-        o.pk: o
-        for o in Opportunity.objects.filter(pk__in=list(pool))
-        .select_related("type", "agency", "clearance")
-        .prefetch_related("ecqs", "competencies", "eligibility")
-    }
+    pool = dict(_pool(visible, query, OPPORTUNITY_KIND, ("-published_at", "-pk"), size=RECOMMEND_POOL))
     candidate = candidate_profile(resume)
     scored = [
-        (o, score(replace(candidate, text_relevance=pool[o.pk]), opening_profile(o))) for o in opportunities.values()
+        (opening.id, score(replace(candidate, text_relevance=pool[opening.id]), opening))
+        for opening in opening_profiles(list(pool)).values()
     ]
-    scored.sort(key=lambda pair: (not pair[1].eligible, -pair[1].score))  # as recommend() orders
-    return [Ranked(o, match) for o, match in scored[:limit]]
+    scored.sort(key=lambda pair: (not pair[1].eligible, -pair[1].score, pair[0]))  # as recommend() orders
+    best = scored[:limit]
+    records = Opportunity.objects.filter(pk__in=[pk for pk, _ in best]).select_related("type", "agency", "clearance")
+    opportunities = {opportunity.pk: opportunity for opportunity in records}
+    return [Ranked(opportunities[pk], match) for pk, match in best if pk in opportunities]
+
+
+def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
+    """{opportunity id: OpeningProfile} from plain rows, five queries for any number: what
+    opening_profile() reads from one Opportunity, for a whole pool at once."""
+    from soars.opportunities.models import Opportunity
+
+    ecqs, competencies, categories = defaultdict(set), defaultdict(set), defaultdict(set)
+    labels: dict[str, str] = {}
+    for opportunity_id, code, name in Opportunity.ecqs.through.objects.filter(opportunity_id__in=ids).values_list(
+        "opportunity_id", "ecq__code", "ecq__name"
+    ):
+        ecqs[opportunity_id].add(code)
+        labels[code] = name
+    through = Opportunity.competencies.through.objects.filter(opportunity_id__in=ids)
+    for opportunity_id, code, name in through.values_list("opportunity_id", "competency__code", "competency__name"):
+        competencies[opportunity_id].add(code)
+        labels[code] = name
+    through = Opportunity.eligibility.through.objects.filter(opportunity_id__in=ids)
+    for opportunity_id, code in through.values_list("opportunity_id", "eligibilitycategory__code"):
+        categories[opportunity_id].add(code)
+    profiles = {}
+    rows = Opportunity.objects.filter(pk__in=ids).values_list(
+        "pk", "type__code", "type__name", "position_type", "skills", "locations", "remote", "start_date",
+        "clearance__rank", "agency__code",
+    )  # fmt: skip
+    for pk, type_code, type_name, position_type, skills, places, remote, start, clearance, agency in rows:
+        shape = Opportunity(skills=skills, locations=places)  # for its skill_list and location_list
+        mine = {code: labels[code] for code in ecqs[pk] | competencies[pk]}
+        profiles[pk] = OpeningProfile(
+            id=pk,
+            type_code=type_code or "",
+            position_type=position_type,
+            ecqs=frozenset(ecqs[pk]),
+            competencies=frozenset(competencies[pk]),
+            skills=frozenset(shape.skill_list),
+            locations=frozenset(shape.location_list),
+            remote_allowed=remote != "on_site",
+            start_date=start,
+            required_clearance_rank=clearance or 0,
+            agency_code=agency or "",
+            eligibility_categories=frozenset(categories[pk]),
+            labels=mine | ({type_code: type_name} if type_code else {}),
+        )
+    return profiles
 
 
 __all__ = [
     "Ranked",
     "best_matches",
     "candidate_profile",
+    "candidate_profiles",
     "opening_profile",
+    "opening_profiles",
     "recommended_for",
     "statement_strength",
 ]

@@ -130,3 +130,32 @@ def test_recommendations_rank_an_opportunity_sharing_words_with_the_resume_highe
     OpenOpportunityFactory(title="Regional Forester", description="Forests.", start_date=datetime.date(2027, 3, 1))
     match = OpenOpportunityFactory(title="Chief Information Officer", start_date=datetime.date(2027, 3, 1))
     assert recommended_for(personas.executive)[0].record.pk == match.pk
+
+
+def test_profiles_built_from_rows_equal_profiles_built_from_records():
+    """best_matches profiles its pool from plain rows; they must say what the records say."""
+    resume = complete_resume()
+    Resume.objects.filter(pk=resume.pk).update(remote=Resume.Remote.REMOTE, skills=["budget formulation", " "])
+    PositionFactory(resume=resume, agency=Agency.objects.get(code="VA"))
+    bare = SharedResumeFactory(headline="Nothing much yet")
+    from soars.opportunities.matching import candidate_profiles
+
+    from_rows = candidate_profiles({resume.pk: 0.5, bare.pk: 0.0})
+    for record, relevance in ((resume, 0.5), (bare, 0.0)):
+        fresh = Resume.objects.get(pk=record.pk)
+        assert from_rows[record.pk] == candidate_profile(fresh, relevance)
+    assert from_rows[resume.pk].agencies_served >= {"VA"}
+    assert from_rows[resume.pk].ecq_strengths  # statements were read and graded
+
+
+def test_opening_profiles_built_from_rows_equal_profiles_built_from_records(posting):
+    from soars.core.models import Competency, Ecq
+    from soars.opportunities.matching import opening_profiles
+
+    posting.ecqs.set(Ecq.objects.all()[:2])
+    posting.competencies.set(Competency.objects.all()[:3])
+    posting.eligibility.set(EligibilityCategory.objects.filter(career_eligible=True))
+    plain = OpportunityFactory(skills="", locations="")
+    from_rows = opening_profiles([posting.pk, plain.pk])
+    for record in (posting, plain):
+        assert from_rows[record.pk] == opening_profile(type(record).objects.get(pk=record.pk))
