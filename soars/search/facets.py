@@ -122,7 +122,7 @@ def plan_for(model: type[models.Model], path: str) -> _Plan:
 
 
 def count(
-    queryset: models.QuerySet, fields: Sequence[str], *, sample: int = SAMPLE, page: tuple[int, int] | None = None
+    queryset: models.QuerySet, fields: Sequence[str], *, sample: int | None = None, page: tuple[int, int] | None = None
 ) -> Facets:
     """The counts of fields over queryset (see the module docstring and engine.facet_counts).
 
@@ -130,6 +130,7 @@ def count(
     in the queryset's order (Facets.page_ids), so the match is made once for the page, the
     total and the counts. Orderings other than plain names leave page_ids None.
     """
+    sample = sample or SAMPLE
     plans = [plan_for(queryset.model, path) for path in fields]
     query = queryset.query
     order = list(query.order_by) or (list(queryset.model._meta.ordering) if query.default_ordering else [])

@@ -98,7 +98,25 @@ class Opportunity(models.Model):
     class Meta:
         ordering = ["-published_at", "-created_at"]
         verbose_name_plural = "opportunities"
-        indexes = [models.Index(fields=["status", "closes_on"])]
+        indexes = [
+            models.Index(fields=["status", "closes_on"]),
+            # What a search reads per opportunity besides the text (who may see it, the filtered,
+            # counted and sorted columns): searches read this index, not the wide rows.
+            models.Index(
+                fields=[
+                    "id",
+                    "status",
+                    "visibility",
+                    "agency",
+                    "type",
+                    "clearance",
+                    "remote",
+                    "closes_on",
+                    "published_at",
+                ],
+                name="opportunity_search_columns",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -98,6 +98,21 @@ def test_facet_counts_appear_beside_the_type_filter(client_as, personas, posting
     assert f"{opportunity_type('permanent').name} (2)" in html
 
 
+def test_ecq_counts_estimated_from_a_sample_say_about(client_as, personas, postings, monkeypatch):
+    from soars.core.models import Ecq
+    from soars.search import facets
+
+    ecq = Ecq.objects.filter(framework__is_current=True).first()
+    for posting in Opportunity.objects.all():
+        posting.ecqs.add(ecq)
+    client = client_as(personas.executive)
+    assert f"{ecq.name} ({ecq.framework.year}) (3)" in get(client).content.decode()
+    monkeypatch.setattr(facets, "SAMPLE", 1)  # as if thousands were found
+    html = get(client).content.decode()
+    assert f"{ecq.name} ({ecq.framework.year}) (about " in html
+    assert "3 open opportunities" in html  # the total stays exact
+
+
 def test_facet_counts_follow_the_search():
     OpenOpportunityFactory(title="Budget Director", remote="remote")
     OpenOpportunityFactory(title="Cyber Lead", remote="remote")

@@ -163,6 +163,21 @@ def test_facet_counts_count_the_resumes_found(client_as, personas):
     assert "Career SES member (2)" in html
 
 
+def test_counts_estimated_from_a_sample_say_about(client_as, personas, monkeypatch):
+    from soars.search import facets
+
+    for _ in range(4):
+        _complete()
+    exact = _page(client_as, personas, "q=information")
+    assert "estimated" not in exact and "(about" not in exact
+    monkeypatch.setattr(facets, "SAMPLE", 1)  # as if thousands were found
+    html = _page(client_as, personas, "q=information")
+    assert "estimated from an even sample" in html
+    assert "(about " in html  # across relations: competencies, ECQs, agencies served in, types
+    assert "Career SES member (4)" in html  # the resume's own columns stay exact
+    assert "4 resumes found" in html
+
+
 def test_sorting_by_last_updated_puts_the_newest_first_whatever_the_relevance(client_as, personas):
     strong = SharedResumeFactory(headline="Zeppelin zeppelin zeppelin", summary="zeppelin")
     weak = SharedResumeFactory(headline="Officer", summary="once flew a zeppelin")

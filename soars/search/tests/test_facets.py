@@ -40,3 +40,39 @@ def test_facets_count_a_record_once_per_value_across_a_join():
 def test_facets_leave_out_empty_values():
     counts = facet_counts(Agency.objects.filter(code="AG"), ["parent__code"])
     assert counts == {"parent__code": []}
+
+
+def test_counts_across_relations_are_estimated_from_an_even_sample_past_the_limit():
+    from soars.search.facets import count
+
+    departments = Agency.objects.filter(parent__isnull=True)
+    exact = count(departments, ["sub_elements__kind", "kind"])
+    assert not exact.approximate
+    estimated = count(departments, ["sub_elements__kind", "kind"], sample=5)
+    assert estimated.approximate
+    assert estimated.total == exact.total == departments.count()  # the total is always exact
+    assert estimated.counts["kind"] == exact.counts["kind"]  # so are the record's own columns
+    (value, guess), (_, truth) = estimated.counts["sub_elements__kind"][0], exact.counts["sub_elements__kind"][0]
+    assert value == "sub_element" and 0 < guess <= 3 * truth  # scaled up from the sample
+
+
+def test_estimated_counts_still_count_only_the_restricted_records():
+    from soars.search.facets import count
+
+    some = Agency.objects.filter(code__in=["AG", "CM", "DD", "ED", "HS", "VA"])
+    estimated = count(some, ["sub_elements__code"], sample=2)
+    allowed = set(
+        Agency.objects.filter(parent__code__in=["AG", "CM", "DD", "ED", "HS", "VA"]).values_list("code", flat=True)
+    )
+    assert {code for code, _ in estimated.counts["sub_elements__code"]} <= allowed
+
+
+def test_results_with_facets_gives_the_page_in_order_the_total_and_the_counts():
+    from soars.search.engine import results_with_facets
+
+    everything = Agency.objects.filter(parent__isnull=True).order_by("-code")
+    page, found = results_with_facets(everything, ["kind"], 2, per_page=5)
+    assert [a.code for a in page] == list(everything.values_list("code", flat=True)[5:10])
+    assert page.paginator.count == found.total == everything.count()
+    last, _ = results_with_facets(everything, ["kind"], 999, per_page=5)
+    assert last.number == last.paginator.num_pages and list(last)  # past the end: the last page
