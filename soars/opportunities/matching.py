@@ -26,8 +26,8 @@ from soars.search.engine import search
 from soars.search.query import MAX_TERMS, parse
 
 RESUME_KIND = "resume"  # the kind the resume app registers (docs/search.md)
-POOL = 2000  # most resumes scored for one opportunity's best matches
-RECOMMEND_POOL = 1000  # most opportunities scored for one executive's recommendations
+POOL = 1000  # most resumes scored for one opportunity's best matches (the best text matches first)
+RECOMMEND_POOL = 500  # most opportunities scored for one executive's recommendations
 SHOWN = 25  # best matches listed on the HR tab
 RECOMMENDED = 5  # opportunities on the executive options page
 
@@ -261,6 +261,7 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
     """{opportunity id: OpeningProfile} from plain rows, five queries for any number: what
     opening_profile() reads from one Opportunity, for a whole pool at once."""
     from soars.opportunities.models import Opportunity
+    from soars.opportunities.models.opportunity import location_list, skill_list
 
     ecqs, competencies, categories = defaultdict(set), defaultdict(set), defaultdict(set)
     labels: dict[str, str] = {}
@@ -282,7 +283,6 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
         "clearance__rank", "agency__code",
     )  # fmt: skip
     for pk, type_code, type_name, position_type, skills, places, remote, start, clearance, agency in rows:
-        shape = Opportunity(skills=skills, locations=places)  # for its skill_list and location_list
         mine = {code: labels[code] for code in ecqs[pk] | competencies[pk]}
         profiles[pk] = OpeningProfile(
             id=pk,
@@ -290,8 +290,8 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
             position_type=position_type,
             ecqs=frozenset(ecqs[pk]),
             competencies=frozenset(competencies[pk]),
-            skills=frozenset(shape.skill_list),
-            locations=frozenset(shape.location_list),
+            skills=frozenset(skill_list(skills)),
+            locations=frozenset(location_list(places)),
             remote_allowed=remote != "on_site",
             start_date=start,
             required_clearance_rank=clearance or 0,

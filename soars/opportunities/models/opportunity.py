@@ -180,11 +180,11 @@ class Opportunity(models.Model):
 
     @property
     def location_list(self) -> list[str]:
-        return [line.strip() for line in self.locations.splitlines() if line.strip()]
+        return location_list(self.locations)
 
     @property
     def skill_list(self) -> list[str]:
-        return [s.strip() for s in self.skills.replace("\n", ",").split(",") if s.strip()]
+        return skill_list(self.skills)
 
     @property
     def duration_text(self) -> str:
@@ -291,3 +291,13 @@ class Opportunity(models.Model):
     @property
     def is_editable(self) -> bool:
         return self.status in {self.Status.DRAFT, self.Status.OPEN}
+
+
+def location_list(text: str) -> list[str]:
+    """Locations are one per line."""
+    return [line.strip() for line in (text or "").splitlines() if line.strip()]
+
+
+def skill_list(text: str) -> list[str]:
+    """Skills are separated by commas or new lines."""
+    return [skill.strip() for skill in (text or "").replace("\n", ",").split(",") if skill.strip()]
