@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import models, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Q
 from django.utils import timezone
 
 SUMMARY_MAX = 4000
@@ -20,10 +21,14 @@ class ResumeQuerySet(models.QuerySet):
         if agency is None:
             return self.none()
         agencies = {agency.pk, agency.top.pk}
-        chosen = Resume.visible_agencies.through.objects.filter(resume_id=OuterRef("pk"), agency_id__in=agencies)
-        return self.filter(executive__is_active=True).filter(
+        # Both rules are uncorrelated subqueries: the database lists the (few) deactivated
+        # owners and the resumes shared with this agency once, then checks each resume
+        # against those lists, instead of looking every resume's owner and shares up.
+        chosen = Resume.visible_agencies.through.objects.filter(agency_id__in=agencies).values("resume_id")
+        inactive = get_user_model().objects.filter(is_active=False).values("pk")
+        return self.exclude(executive_id__in=inactive).filter(
             Q(visibility=Resume.Visibility.ALL_AGENCIES)
-            | (Q(visibility=Resume.Visibility.CHOSEN_AGENCIES) & Exists(chosen))
+            | Q(visibility=Resume.Visibility.CHOSEN_AGENCIES, pk__in=chosen)
         )
 
     def in_directory(self):
@@ -139,6 +144,20 @@ class Resume(models.Model):
                     "updated_at",
                 ],
                 name="resume_search_columns",
+            ),
+            # The same columns for a search without words: every resume shared with all
+            # agencies (or chosen ones) is read from here in visibility order.
+            models.Index(
+                fields=[
+                    "visibility",
+                    "executive",
+                    "eligibility",
+                    "clearance",
+                    "remote",
+                    "available_from",
+                    "updated_at",
+                ],
+                name="resume_visible_columns",
             ),
         ]
 

@@ -12,7 +12,7 @@ def analyze(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("search", "0003_searchdocument_search_document_join"),
-        ("resumes", "0002_search_indexes"),
+        ("resumes", "0003_visible_columns"),
         ("accounts", "0004_user_user_active"),
         ("opportunities", "0003_search_columns"),
     ]
