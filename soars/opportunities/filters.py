@@ -75,18 +75,21 @@ class FilterForm(forms.Form):
         return self.cleaned_data["q"][:MAX_QUERY_CHARS]  # longer queries are cut, as the parser would
 
     def show_counts(self, counts: Counts) -> None:
-        """Put the number of matching opportunities beside each filter value."""
-        self.fields["type"].label_from_instance = lambda t: f"{t.name} ({counts.types.get(t.code, 0)})"
-        self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({counts.agencies.get(a.code, 0)})"
-        about_ = "about " if counts.estimated else ""
+        """Put the number of matching opportunities beside each filter value ("about" when estimated)."""
+
+        def n(number: int) -> str:
+            return f"about {about(number)}" if counts.estimated else str(number)
+
+        self.fields["type"].label_from_instance = lambda t: f"{t.name} ({n(counts.types.get(t.code, 0))})"
+        self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({n(counts.agencies.get(a.code, 0))})"
         self.fields["ecq"].label_from_instance = lambda e: (
-            f"{e.name} ({e.framework.year}) ({about_}{about(counts.ecqs.get(e.pk, 0))})"
+            f"{e.name} ({e.framework.year}) ({n(counts.ecqs.get(e.pk, 0))})"
         )
         self.fields["clearance"].label_from_instance = lambda c: (
-            f"{c.name} ({sum(n for rank, n in counts.clearance_ranks.items() if rank <= c.rank)})"
+            f"{c.name} ({n(sum(number for rank, number in counts.clearance_ranks.items() if rank <= c.rank))})"
         )
-        self.fields["remote"].label = f"{self.fields['remote'].label} ({counts.remote})"
-        self.fields["closing_soon"].label = f"{self.fields['closing_soon'].label} ({counts.closing_soon})"
+        self.fields["remote"].label = f"{self.fields['remote'].label} ({n(counts.remote)})"
+        self.fields["closing_soon"].label = f"{self.fields['closing_soon'].label} ({n(counts.closing_soon)})"
         for name in ("type", "agency", "ecq", "clearance"):
             # ModelChoiceField builds its choices from label_from_instance when rendered; refresh the iterator.
             self.fields[name].widget.choices = self.fields[name].choices
@@ -135,7 +138,7 @@ class Counts:
     remote: int = 0
     closing_soon: int = 0
     total: int = 0  # how many opportunities match
-    estimated: bool = False  # ECQ counts come from an even sample of very many results
+    estimated: bool = False  # counted over an even sample of very many results (shown as "about")
 
 
 @dataclass

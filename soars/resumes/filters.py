@@ -23,8 +23,6 @@ KIND = "resume"
 RELEVANCE, UPDATED = "relevance", "updated"
 REMOTE_WILLING = [Resume.Remote.REMOTE, Resume.Remote.HYBRID, Resume.Remote.ANY]
 
-# Counted across relations: estimated from a sample when very many resumes are found.
-ESTIMATED = {"ecq", "competency", "served_in", "type"}
 # Form field -> the field counted for it (soars.search.facets).
 FACET_FIELDS = {
     "ecq": "ecq_statements__ecq",
@@ -157,6 +155,10 @@ class Facets:
     def approximate(self) -> bool:
         return any(group.estimated for group in self.groups)
 
+    @property
+    def remote_label(self) -> str:
+        return f"about {self.remote_count}" if self.approximate else str(self.remote_count)
+
 
 def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
     """The filters with how many of the current results have each value.
@@ -177,15 +179,16 @@ def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
             for value, label in field.choices
             if str(value) in numbers or str(value) in chosen
         ]
-        estimated = found.approximate and name in ESTIMATED
-        groups.append(FacetGroup(name, str(form.fields[name].label), options, estimated=estimated))
+        groups.append(FacetGroup(name, str(form.fields[name].label), options, estimated=found.approximate))
     exact = {str(code): count for code, count in counts["clearance__code"]}
     levels = list(ClearanceLevel.objects.order_by("rank").values_list("code", "name"))
     chosen = criteria.get("clearance", "")
     clearance = [Option("", "Any or none", None, not chosen)]
     for index, (code, name) in enumerate(levels):
         at_least = sum(exact.get(higher, 0) for higher, _ in levels[index:])
+        at_least = about(at_least) if found.approximate else at_least
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
-    groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
+    groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio", estimated=found.approximate))
     remote = dict(counts["remote"])
-    return Facets(groups, sum(remote.get(value, 0) for value in REMOTE_WILLING), found.total)
+    willing = sum(remote.get(value, 0) for value in REMOTE_WILLING)
+    return Facets(groups, about(willing) if found.approximate else willing, found.total)

@@ -9,10 +9,10 @@ a field across a relation ("competencies__code") reads only the relation's own t
 (record, value) index) for the listed keys, grouped by the foreign key, and the key is
 turned into the value asked for ("code") afterwards in the small table it points to.
 
-Counting across relations costs about a microsecond per related row, so when more than
-SAMPLE records are found the relations are counted over an even sample of them (every
-k-th key) and scaled up; the result says so (Facets.approximate) and pages show "about".
-The total and the counts of the record's own columns are always exact.
+Counting costs about a microsecond per record and related row, so when more than SAMPLE
+records are found the facets are counted over an even sample of them (every k-th key) and
+scaled up; the result says so (Facets.approximate) and pages show "about". The total is
+always exact.
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 MATCHED = "search_matched"  # every record found, with the counted columns
-SAMPLED = "search_sampled"  # the keys whose relations are counted (all, or an even sample)
+SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
-SAMPLE = 2000  # at most about this many records' relations are counted
+SAMPLE = 2000  # at most about this many records are counted
 
 
 @dataclass
@@ -39,7 +39,7 @@ class Facets:
 
     counts: dict[str, list[tuple[object, int]]]
     total: int
-    scale: float = 1.0  # relations were counted over a sample of 1 / scale of the records, scaled up
+    scale: float = 1.0  # counted over a sample of 1 / scale of the records, then scaled up
     page_ids: list[int] | None = None  # the keys of the page asked for, in order
 
     @property
@@ -75,7 +75,6 @@ class _Plan:
 
     def values(self, rows: list[tuple[str, int]], using: str, scale: float) -> list[tuple[object, int]]:
         """[(value, count)] in the field's own type, most common first, without NULLs."""
-        scale = 1.0 if self.column else scale
         found = [(self.output_field.to_python(value), round(n * scale)) for value, n in rows if value is not None]
         if self.lookup:  # foreign key ids -> the field asked for, added up (several ids may share one)
             target = self.output_field.related_model._default_manager.using(using)
@@ -154,7 +153,7 @@ def count(
     step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
     ctes = [
         f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
-        f"{SAMPLED}(id) AS MATERIALIZED (SELECT id FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
+        f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
     ]
     branches = [f"SELECT -1, NULL, COUNT(*) FROM {MATCHED}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
     if page:
@@ -168,7 +167,7 @@ def count(
     for index, plan in enumerate(plans):
         if plan.column:
             name = f"c_{plan.column}"
-            grouped = f"SELECT {index}, CAST({name} AS TEXT), COUNT(*) FROM {MATCHED} GROUP BY {name}"  # noqa: S608
+            grouped = f"SELECT {index}, CAST({name} AS TEXT), COUNT(*) FROM {SAMPLED} GROUP BY {name}"  # noqa: S608
             branches.append(grouped)
         else:
             sql, branch_params = plan.related_query(queryset.db, index).query.sql_with_params()
