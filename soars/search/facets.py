@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.db import connections, models
 from django.db.models import Count, Value
@@ -58,7 +58,6 @@ class _Plan:
     key: str = ""  # the relation's field holding the record's key
     group: str = ""  # the relation's column grouped (a foreign key's id, or a value)
     distinct: bool = True  # several related rows of one record may share a value
-    exact: list[tuple[object, int]] = field(default_factory=list)
 
     def related_query(self, using: str, index: int) -> models.QuerySet:
         listed = RawSQL(f"SELECT id FROM {SAMPLED}", ())  # noqa: S608, S611 (a constant name)
