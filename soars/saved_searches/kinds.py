@@ -75,7 +75,7 @@ class Kind:
         return urlencode(pairs)
 
     def summary(self, params: QueryDict) -> str:
-        """The criteria in words: “budget reform”; Clearance at least: Secret; ..."""
+        """The criteria in words: Words: budget reform; Clearance at least: Secret; ..."""
         form = self.form(params)
         criteria = self.criteria(params)
         parts = []
@@ -83,7 +83,7 @@ class Kind:
             if name == "sort":
                 continue
             if name == "q":
-                parts.append(f"“{value}”")
+                parts.append(f"Words: {value}")  # no quotation marks: pages quote the whole name
                 continue
             field = form.fields[name]
             label = str(field.label or name.replace("_", " ").capitalize())
@@ -188,7 +188,7 @@ class OpportunityKind(Kind):
                 continue
             if name == "q":
                 if value.strip():
-                    parts.append(f"“{value.strip()}”")
+                    parts.append(f"Words: {value.strip()}")
                 continue
             label = str(form.fields[name].label or name.capitalize())
             parts.append(label if value is True else f"{label}: {value}")

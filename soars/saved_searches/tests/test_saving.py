@@ -38,7 +38,7 @@ def test_hr_saves_a_resume_search_and_what_it_finds_today_is_already_seen(client
     saved = SavedSearch.objects.get()
     assert (saved.owner, saved.kind, saved.frequency) == (personas.hr_a, "resume", "daily")
     assert saved.params == "q=cloud&sort=updated"
-    assert saved.name == "“cloud”"  # named after what it looks for
+    assert saved.name == "Words: cloud"  # named after what it looks for
     assert saved.next_due_at is not None
     assert list(SavedSearchSeen.objects.values_list("object_id", flat=True)) == [shown.pk]
     assert AuditEvent.objects.filter(action="saved_search.saved", object_id=str(saved.pk)).exists()
@@ -123,4 +123,4 @@ def test_each_user_may_keep_a_limited_number(client_as, personas):
 
 def test_the_save_page_shows_the_search_from_its_query_string(client_as, personas):
     html = client_as(personas.hr_a).get(HR_SAVE + "?q=cloud&remote=on").content.decode()
-    assert "“cloud”" in html and 'value="q=cloud&amp;remote=on"' in html
+    assert "Words: cloud" in html and 'value="q=cloud&amp;remote=on"' in html
