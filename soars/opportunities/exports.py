@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
+from django.http import HttpResponse
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -101,17 +102,15 @@ def to_xlsx(headers: list[str], table: list[list[str]], title: str) -> bytes:
     return out.getvalue()
 
 
-def as_csv(interests) -> bytes:
-    return to_csv(HEADERS, rows(interests))
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def as_xlsx(interests) -> bytes:
-    return to_xlsx(HEADERS, rows(interests), "Candidates")
-
-
-def shortlist_as_csv(entries) -> bytes:
-    return to_csv(SHORTLIST_HEADERS, shortlist_rows(entries))
-
-
-def shortlist_as_xlsx(entries) -> bytes:
-    return to_xlsx(SHORTLIST_HEADERS, shortlist_rows(entries), "Shortlist")
+def attachment(headers: list[str], table: list[list[str]], fmt: str, filename: str, sheet: str) -> HttpResponse:
+    """The table as a CSV or XLSX download named filename.<fmt>."""
+    if fmt == "xlsx":
+        content, kind = to_xlsx(headers, table, sheet), XLSX_TYPE
+    else:
+        content, kind = to_csv(headers, table), "text/csv; charset=utf-8"
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response

@@ -6,7 +6,7 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
@@ -251,11 +251,5 @@ def candidates_export(request, pk: int, fmt: str):
         format=fmt,
         count=len(interests),
     )
-    if fmt == "xlsx":
-        content = exports.as_xlsx(interests)
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        content, kind = exports.as_csv(interests), "text/csv; charset=utf-8"
-    response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="opportunity-{opportunity.pk}-candidates.{fmt}"'
-    return response
+    name = f"opportunity-{opportunity.pk}-candidates"
+    return exports.attachment(exports.HEADERS, exports.rows(interests), fmt, name, "Candidates")

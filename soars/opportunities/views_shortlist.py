@@ -10,7 +10,7 @@ import re
 
 from django.contrib import messages
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -209,14 +209,9 @@ def shortlist_export(request, pk: int, fmt: str):
         format=fmt,
         count=len(entries),
     )
-    if fmt == "xlsx":
-        content = exports.shortlist_as_xlsx(entries)
-        kind = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    else:
-        content, kind = exports.shortlist_as_csv(entries), "text/csv; charset=utf-8"
-    response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="opportunity-{opportunity.pk}-shortlist.{fmt}"'
-    return response
+    table = exports.shortlist_rows(entries)
+    name = f"opportunity-{opportunity.pk}-shortlist"
+    return exports.attachment(exports.SHORTLIST_HEADERS, table, fmt, name, "Shortlist")
 
 
 @roles("hr")
