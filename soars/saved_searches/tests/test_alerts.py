@@ -3,13 +3,11 @@
 from datetime import timedelta
 
 import pytest
-from django.core import mail
 from django.utils import timezone
 
 from soars.accounts.factories import ExecutiveFactory
 from soars.core.models import Agency, OutboundEmail
 from soars.core.schedule import all_periodic
-from soars.core.testing import run_tasks
 from soars.opportunities.factories import OpenOpportunityFactory
 from soars.resumes.factories import SharedResumeFactory
 from soars.resumes.models import Resume
@@ -19,20 +17,6 @@ from soars.saved_searches.models import SEEN_LIMIT, SavedSearch, SavedSearchSeen
 pytestmark = pytest.mark.django_db
 
 DAY = timedelta(days=1)
-
-
-@pytest.fixture
-def deliver(django_capture_on_commit_callbacks):
-    """Run the alert job at `when`, then deliver what it queued; returns the emails sent."""
-
-    def run(when):
-        before = len(mail.outbox)
-        with django_capture_on_commit_callbacks(execute=True):
-            alerts.send_due(when)
-        run_tasks()
-        return mail.outbox[before:]
-
-    return run
 
 
 def _hr_search(personas, frequency="daily", params="q=zeppelin", now=None):

@@ -10,14 +10,11 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
-from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
-from soars.core.testing import run_tasks
 from soars.resumes.factories import PositionFactory, SharedResumeFactory
 from soars.resumes.models import Resume
-from soars.saved_searches import alerts
 from soars.saved_searches.models import SavedSearch
 
 pytestmark = pytest.mark.django_db
@@ -51,9 +48,7 @@ def _fire_chief(shared_with=None, **fields):
     return resume
 
 
-def test_hr_finds_the_obvious_candidate_sees_why_saves_and_gets_one_alert(
-    crowd, client_as, personas, django_capture_on_commit_callbacks
-):
+def test_hr_finds_the_obvious_candidate_sees_why_saves_and_gets_one_alert(crowd, client_as, personas, deliver):
     obvious = _fire_chief()
     client = client_as(personas.hr_a)
 
@@ -74,15 +69,8 @@ def test_hr_finds_the_obvious_candidate_sees_why_saves_and_gets_one_alert(
     _fire_chief(visibility=Resume.Visibility.HIDDEN)  # never alerted: not shared with anyone
     _fire_chief(shared_with=[personas.agency_b])  # shared with another agency only
 
-    def run(when):
-        before = len(mail.outbox)
-        with django_capture_on_commit_callbacks(execute=True):
-            alerts.send_due(when)
-        run_tasks()
-        return mail.outbox[before:]
-
-    sent = run(timezone.now() + timedelta(days=1, minutes=1))
+    sent = deliver(timezone.now() + timedelta(days=1, minutes=1))
     assert len(sent) == 1
     assert f"/hr/resumes/{newcomer.pk}/" in sent[0].body
     assert len(re.findall(r"/hr/resumes/\d+/", sent[0].body)) == 1, "only the new resume the agency may see"
-    assert run(timezone.now() + timedelta(days=2, minutes=2)) == []  # and never twice
+    assert deliver(timezone.now() + timedelta(days=2, minutes=2)) == []  # and never twice
