@@ -41,7 +41,7 @@ def search_page(user, params, page_number=None) -> dict:
     why = results.snippets_for(page.object_list)
     for opportunity in page.object_list:
         opportunity.snippet = why.get(opportunity.pk)
-    return {"form": form, "page": page, "searched": bool(results.query)}
+    return {"form": form, "page": page, "searched": bool(results.query), "estimated": results.counts.estimated}
 
 
 def _visible(request, pk: int) -> Opportunity:

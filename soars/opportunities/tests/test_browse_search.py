@@ -106,11 +106,13 @@ def test_ecq_counts_estimated_from_a_sample_say_about(client_as, personas, posti
     for posting in Opportunity.objects.all():
         posting.ecqs.add(ecq)
     client = client_as(personas.executive)
-    assert f"{ecq.name} ({ecq.framework.year}) (3)" in get(client).content.decode()
+    exact = get(client).content.decode()
+    assert f"{ecq.name} ({ecq.framework.year}) (3)" in exact and "estimated from an even sample" not in exact
     monkeypatch.setattr(facets, "SAMPLE", 1)  # as if thousands were found
     html = get(client).content.decode()
     assert f"{ecq.name} ({ecq.framework.year}) (about " in html
     assert "3 open opportunities" in html  # the total stays exact
+    assert "estimated from an even sample" in html  # and the page says why
 
 
 def test_facet_counts_follow_the_search():
