@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 
 from soars.matching import CandidateProfile, Match, OpeningProfile, rank, score
 from soars.matching.profiles import ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
@@ -37,59 +37,19 @@ STATEMENT_WORDS = (1, 150, 350)
 RESUME_REMOTE = {"on_site": ON_SITE, "remote": REMOTE_ONLY}  # hybrid, any or unstated: either
 
 
-def statement_strength(statement) -> int:
-    return _strength(sum(len((getattr(statement, part) or "").split()) for part in statement.PARTS))
-
-
-def _strength(words: int) -> int:
+def statement_strength(words: int) -> int:
+    """An ECQ statement's strength 0-3 from the words of its four parts: none, brief, adequate, full."""
     return sum(1 for threshold in STATEMENT_WORDS if words >= threshold)
 
 
 def opening_profile(opportunity) -> OpeningProfile:
-    ecqs = list(opportunity.ecqs.all())
-    competencies = list(opportunity.competencies.all())
-    labels = {e.code: e.name for e in ecqs} | {c.code: c.name for c in competencies}
-    if opportunity.type_id:
-        labels[opportunity.type.code] = opportunity.type.name
-    return OpeningProfile(
-        id=opportunity.pk,
-        type_code=opportunity.type.code if opportunity.type_id else "",
-        position_type=opportunity.position_type,
-        ecqs=frozenset(e.code for e in ecqs),
-        competencies=frozenset(c.code for c in competencies),
-        skills=frozenset(opportunity.skill_list),
-        locations=frozenset(opportunity.location_list),
-        remote_allowed=opportunity.remote != "on_site",
-        start_date=opportunity.start_date,
-        required_clearance_rank=opportunity.clearance.rank if opportunity.clearance_id else 0,
-        agency_code=opportunity.agency.code if opportunity.agency_id else "",
-        eligibility_categories=frozenset(c.code for c in opportunity.eligibility.all()),
-        labels=labels,
-    )
+    """The matcher's view of one saved opportunity (see opening_profiles)."""
+    return opening_profiles([opportunity.pk])[opportunity.pk]
 
 
 def candidate_profile(resume, text_relevance: float = 0.0) -> CandidateProfile:
-    served = {p.agency.top.code for p in resume.positions.all() if p.agency_id}
-    current = resume.current_agency.top.code if resume.current_agency_id else ""
-    if current:
-        served.add(current)
-    eligibility = resume.eligibility
-    return CandidateProfile(
-        id=resume.pk,
-        career_eligible=eligibility.career_eligible if eligibility else None,
-        eligibility_category=eligibility.code if eligibility else "",
-        clearance_rank=resume.clearance.rank if resume.clearance_id else 0,
-        ecq_strengths={s.ecq.code: statement_strength(s) for s in resume.ecq_statements.all()},
-        competencies=frozenset(c.code for c in resume.competencies.all()),
-        skills=frozenset(str(skill) for skill in resume.skills or [] if str(skill).strip()),
-        wanted_types=frozenset(t.code for t in resume.opportunity_types.all()),
-        locations=frozenset(str(place) for place in resume.locations or [] if str(place).strip()),
-        remote_preference=RESUME_REMOTE.get(resume.remote, REMOTE_OR_ON_SITE),
-        available_from=resume.available_from,
-        agencies_served=frozenset(served),
-        current_agency=current,
-        text_relevance=max(0.0, min(1.0, text_relevance)),
-    )
+    """The matcher's view of one saved resume (see candidate_profiles)."""
+    return candidate_profiles({resume.pk: text_relevance})[resume.pk]
 
 
 def any_of(*texts: str) -> str:
@@ -128,27 +88,6 @@ class Ranked:
     match: Match
 
 
-def _resumes_with_profiles(queryset: QuerySet) -> QuerySet:
-    from soars.resumes.models import Resume
-
-    return (
-        Resume.objects.filter(pk__in=queryset)
-        .select_related("executive", "current_agency__parent", "eligibility", "clearance")
-        .prefetch_related(
-            "competencies",
-            "opportunity_types",
-            Prefetch("positions", queryset=_positions()),
-            "ecq_statements__ecq",
-        )
-    )
-
-
-def _positions():
-    from soars.resumes.models import Position
-
-    return Position.objects.select_related("agency__parent")
-
-
 def best_matches(opportunity, agency, *, limit: int = SHOWN) -> list[Ranked]:
     """The resumes HR staff of `agency` may see, best match for `opportunity` first."""
     from soars.resumes.models import Resume
@@ -158,8 +97,10 @@ def best_matches(opportunity, agency, *, limit: int = SHOWN) -> list[Ranked]:
     pool = dict(_pool(visible, query, RESUME_KIND, ("-updated_at", "-pk")))
     ranked = rank(list(candidate_profiles(pool).values()), opening_profile(opportunity))[:limit]
     # Only the few shown are read as records (the pool was profiled from plain rows).
-    shown = _resumes_with_profiles(visible.filter(pk__in=[candidate.id for candidate, _ in ranked]))
-    resumes = {resume.pk: resume for resume in shown.select_related("executive", "current_agency")}
+    shown = visible.filter(pk__in=[candidate.id for candidate, _ in ranked]).select_related(
+        "executive", "current_agency"
+    )
+    resumes = {resume.pk: resume for resume in shown}
     return [Ranked(resumes[candidate.id], match) for candidate, match in ranked if candidate.id in resumes]
 
 
@@ -167,7 +108,7 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
     """{resume id: CandidateProfile} for the resumes keyed in relevance ({id: text relevance 0..1}).
 
     Reads plain rows, six queries whatever the number of resumes, and builds no model
-    instances: what candidate_profile() reads from a Resume, for a whole pool at once.
+    instances. candidate_profile() is the same for one resume.
     """
     from soars.core.models import Agency
     from soars.resumes.models import EcqStatement, Position, Resume
@@ -189,7 +130,7 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
     for resume_id, code, *texts in EcqStatement.objects.filter(resume_id__in=ids).values_list(
         "resume_id", "ecq__code", *parts
     ):
-        strengths[resume_id][code] = _strength(sum(len((text or "").split()) for text in texts))
+        strengths[resume_id][code] = statement_strength(sum(len((text or "").split()) for text in texts))
     profiles = {}
     for pk, career, category, clearance, skills, places, remote, available, agency_id in Resume.objects.filter(
         pk__in=ids
@@ -239,7 +180,7 @@ def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
     from soars.opportunities.models import Opportunity
     from soars.resumes.models import Resume
 
-    resume = _resumes_with_profiles(Resume.objects.filter(executive_id=user.pk)).first()
+    resume = Resume.objects.filter(executive_id=user.pk).first()
     if not has_matchable_resume(resume):
         return None
     visible = Opportunity.objects.browsable_by(user)
@@ -258,8 +199,8 @@ def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
 
 
 def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
-    """{opportunity id: OpeningProfile} from plain rows, five queries for any number: what
-    opening_profile() reads from one Opportunity, for a whole pool at once."""
+    """{opportunity id: OpeningProfile} from plain rows, five queries for any number of
+    opportunities (opening_profile() is the same for one)."""
     from soars.opportunities.models import Opportunity
     from soars.opportunities.models.opportunity import location_list, skill_list
 

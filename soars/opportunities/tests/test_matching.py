@@ -132,30 +132,16 @@ def test_recommendations_rank_an_opportunity_sharing_words_with_the_resume_highe
     assert recommended_for(personas.executive)[0].record.pk == match.pk
 
 
-def test_profiles_built_from_rows_equal_profiles_built_from_records():
-    """best_matches profiles its pool from plain rows; they must say what the records say."""
-    resume = complete_resume()
-    Resume.objects.filter(pk=resume.pk).update(remote=Resume.Remote.REMOTE, skills=["budget formulation", " "])
-    PositionFactory(resume=resume, agency=Agency.objects.get(code="VA"))
-    bare = SharedResumeFactory(headline="Nothing much yet")
-    from soars.opportunities.matching import candidate_profiles
-
-    from_rows = candidate_profiles({resume.pk: 0.5, bare.pk: 0.0})
-    for record, relevance in ((resume, 0.5), (bare, 0.0)):
-        fresh = Resume.objects.get(pk=record.pk)
-        assert from_rows[record.pk] == candidate_profile(fresh, relevance)
-    assert from_rows[resume.pk].agencies_served >= {"VA"}
-    assert from_rows[resume.pk].ecq_strengths  # statements were read and graded
-
-
-def test_opening_profiles_built_from_rows_equal_profiles_built_from_records(posting):
+def test_profiles_read_eligibility_labels_and_drop_blank_skills(posting):
     from soars.core.models import Competency, Ecq
-    from soars.opportunities.matching import opening_profiles
 
-    posting.ecqs.set(Ecq.objects.all()[:2])
-    posting.competencies.set(Competency.objects.all()[:3])
-    posting.eligibility.set(EligibilityCategory.objects.filter(career_eligible=True))
-    plain = OpportunityFactory(skills="", locations="")
-    from_rows = opening_profiles([posting.pk, plain.pk])
-    for record in (posting, plain):
-        assert from_rows[record.pk] == opening_profile(type(record).objects.get(pk=record.pk))
+    ecq, competency = Ecq.objects.first(), Competency.objects.first()
+    posting.ecqs.set([ecq])
+    posting.competencies.set([competency])
+    posting.eligibility.set(EligibilityCategory.objects.filter(code="career_ses"))
+    opening = opening_profile(posting)
+    assert opening.eligibility_categories == {"career_ses"}
+    assert opening.labels[ecq.code] == ecq.name and opening.labels[competency.code] == competency.name
+    resume = SharedResumeFactory(skills=["budget formulation", " "], remote=Resume.Remote.REMOTE)
+    candidate = candidate_profile(resume, 0.5)
+    assert candidate.skills == {"budget formulation"} and candidate.text_relevance == 0.5
