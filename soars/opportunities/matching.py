@@ -22,6 +22,7 @@ from django.db.models import QuerySet
 from soars.matching import CandidateProfile, Match, OpeningProfile, rank, score
 from soars.matching.profiles import ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
 from soars.opportunities.search import KIND as OPPORTUNITY_KIND
+from soars.search import engine
 from soars.search.engine import search
 from soars.search.query import MAX_TERMS, parse
 
@@ -66,7 +67,7 @@ def _pool(
     visible: QuerySet, query: str, kind: str, newest: tuple[str, ...], *, size: int = POOL
 ) -> list[tuple[int, float]]:
     """[(pk, relevance 0..1)] of at most `size` records of `visible`: text matches first, then the newest."""
-    found = list(search(visible, query, kind=kind).values_list("pk", "rank")[:size]) if query else []
+    found = engine.best(search(visible, query, kind=kind), size) if query else []
     found = [(pk, score) for pk, score in found if score and score > 0]
     best = max((score for _, score in found), default=0.0) or 1.0
     pool = [(pk, score / best) for pk, score in found]

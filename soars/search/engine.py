@@ -137,6 +137,17 @@ def results_with_facets(
     return Page(records_by_key(results, found.page_ids), number, paginator), found
 
 
+def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
+    """[(key, rank)] of the first `limit` records of a search() result, best first.
+
+    Ranked as the search pages rank (facets.count): the best candidates by their head,
+    then exactly by their whole text. A record not ranked exactly has rank 0.
+    """
+    found = facets.count(results, [], page=(0, limit))
+    ranks = found.ranks or {}
+    return [(key, ranks.get(key, 0.0)) for key in found.page_ids or []]
+
+
 def page_records(results: models.QuerySet, start: int, stop: int) -> list[models.Model]:
     """results[start:stop], reading the full rows of those records only.
 

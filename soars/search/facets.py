@@ -13,6 +13,15 @@ Counting costs about a microsecond per record and related row, so when more than
 records are found the facets are counted over an even sample of them (every k-th key) and
 scaled up; the result says so (Facets.approximate) and pages show "about". The total is
 always exact.
+
+Ranking a broad query costs more than finding it: every match's whole text would be scored
+(bm25 on SQLite, ts_rank_cd on PostgreSQL, a few microseconds each). So when the records are
+sorted by a search's rank, the list of matches carries a cheap first-tier rank instead: how
+well the record's head (title and names) matches, from a small index of heads
+(Backend.head). The best CANDIDATES records in that order (head matches first, then the
+most recently updated) are then ranked exactly by their whole text (Backend.exact_ranks)
+and sorted by it; records past them keep the first-tier order. A query matching at most
+CANDIDATES records is therefore ranked exactly as before.
 """
 
 from __future__ import annotations
@@ -27,10 +36,14 @@ from django.db.models import Count, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
+from soars.search.backends import backend_for
+from soars.search.backends.base import HEAD, SearchRank
+
 MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
 SAMPLE = 2000  # at most about this many records are counted
+CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
 
 
 @dataclass
@@ -41,6 +54,7 @@ class Facets:
     total: int
     scale: float = 1.0  # counted over a sample of 1 / scale of the records, then scaled up
     page_ids: list[int] | None = None  # the keys of the page asked for, in order
+    ranks: dict[int, float] | None = None  # the exact rank of each record ranked exactly (see CANDIDATES)
 
     @property
     def approximate(self) -> bool:
@@ -143,26 +157,41 @@ def count(
             [*sorted({plan.column for plan in plans if plan.column}), *(n for n, _ in sorted_by if n != "pk")]
         )
     )
-    matched = queryset.order_by().values("pk", *columns)
-    matched_sql, matched_params = matched.query.sql_with_params()
+    rank = query.annotations.get("rank")
+    tiered = sorted_by[:1] == [("rank", "DESC")] and isinstance(rank, SearchRank) and bool(rank.query.groups)
+    backend = backend_for(connections[queryset.db].vendor)
+    ctes, params = [], []
+    selected = queryset.order_by()
+    if tiered:  # the matches carry their head's rank (or 0) as "rank", not their whole text's
+        head = backend.head(rank.kind, rank.query)
+        if head.table:
+            ctes.append(f"{HEAD}(object_id, rank) AS MATERIALIZED ({head.table})")
+            params += head.table_params
+        selected = selected.annotate(search_head_rank=RawSQL(head.column, head.params))  # noqa: S611 (the backend's SQL)
+    listed = ["search_head_rank" if tiered and column == "rank" else column for column in columns]
+    matched_sql, matched_params = selected.values("pk", *listed).query.sql_with_params()
+    params += matched_params
     # Only constants, our models' column names and SQL compiled by Django are joined here;
     # every value stays a parameter.
     names = ", ".join(["id", *(f"c_{column}" for column in columns)])
     found = f"(SELECT COUNT(*) FROM {MATCHED})"  # noqa: S608
     step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
-    ctes = [
+    ctes += [
         f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
         f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
     ]
     branches = [f"SELECT -1, NULL, COUNT(*) FROM {MATCHED}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
+    candidates = 0  # how many of the first keys listed are ranked exactly, then sorted
     if page:
         ordering = ", ".join(f"{'id' if name == 'pk' else 'c_' + name} {way}" for name, way in sorted_by) or "id"
         picked = ", ".join(["id", *(f"c_{name}" for name, _ in sorted_by if name != "pk")])
         limit, offset = int(page[1] - page[0]), int(page[0])
+        if tiered and offset < CANDIDATES:  # list every candidate; the page is picked after exact ranking
+            candidates = max(CANDIDATES, int(page[1]))
+            limit, offset = candidates, 0
         rows = f"SELECT {picked} FROM {MATCHED} ORDER BY {ordering} LIMIT {limit} OFFSET {offset}"  # noqa: S608
         numbered = f"SELECT -3, CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY {ordering}) FROM ({rows}) AS page"  # noqa: S608
         branches.append(numbered)
-    params: list = list(matched_params)
     for index, plan in enumerate(plans):
         if plan.column:
             name = f"c_{plan.column}"
@@ -173,7 +202,7 @@ def count(
             branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")  # noqa: S608
             params += branch_params
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
-    with connections[queryset.db].cursor() as cursor:
+    with backend.matching_cursor(connections[queryset.db]) as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     raw: dict[int, list[tuple[str, int]]] = {index: [] for index in range(-3, len(plans))}
@@ -183,7 +212,12 @@ def count(
     scale = total / sampled if sampled and sampled < total else 1.0
     counts = {path: plans[index].values(raw[index], queryset.db, scale) for index, path in enumerate(fields)}
     page_ids = [int(key) for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else None
-    return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids)
+    ranks = None
+    if candidates:
+        ranks = backend.exact_ranks(rank.kind, page_ids, rank.query, connections[queryset.db])
+        first_tier = {key: position for position, key in enumerate(page_ids)}  # breaks ties
+        page_ids = sorted(page_ids, key=lambda key: (-ranks.get(key, 0.0), first_tier[key]))[page[0] : page[1]]
+    return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids, ranks=ranks)
 
 
 def about(number: int) -> int:

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import html
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 
 from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils.safestring import SafeString, mark_safe
 
 from soars.search.query import Query
@@ -18,6 +21,29 @@ def outer_pk(queryset: QuerySet, connection) -> str:
     """The caller's primary-key column, quoted, for joining the index to it."""
     meta = queryset.model._meta
     return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
+
+
+HEAD = "search_head"  # the name of a Head's common table expression
+
+
+@dataclass
+class Head:
+    """A column of the matched rows (SQL over restrict()'s tables) and, if it needs one, a
+    common table expression named HEAD to put before the statement."""
+
+    column: str
+    params: list = field(default_factory=list)
+    table: str = ""  # the expression's SQL, without its name
+    table_params: list = field(default_factory=list)
+
+
+class SearchRank(RawSQL):
+    """The `rank` a backend's restrict() annotates: its SQL, plus the kind and query it ranks,
+    so that facets.count can rank a broad query's best candidates only (see there)."""
+
+    def __init__(self, sql: str, params, *, kind: str, query: Query):
+        super().__init__(sql, params)
+        self.kind, self.query = kind, query
 
 
 def marked_html(raw: str) -> SafeString:
@@ -43,6 +69,21 @@ class Backend:
     def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
         """Raw snippets with START/STOP around matched words, for the ids that matched."""
         raise NotImplementedError
+
+    def head(self, kind: str, query: Query) -> Head:
+        """How well each matched document's head (title and names) matches every group of the
+        query, 0 if it does not: the first tier of ranking (see facets.count)."""
+        raise NotImplementedError
+
+    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
+        """{object_id: rank} for these ids, as restrict() ranks them (ids that do not match are left out)."""
+        raise NotImplementedError
+
+    @contextmanager
+    def matching_cursor(self, connection):
+        """A cursor for a statement that matches text (PostgreSQL tunes the planner for it)."""
+        with connection.cursor() as cursor:
+            yield cursor
 
     def optimize(self, connection) -> None:
         """Tidy the index after a bulk rebuild."""

@@ -6,15 +6,22 @@ words as parameters, so no user text is ever parsed as tsquery syntax.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+
+from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, outer_pk
+from soars.search.backends.base import START, STOP, Backend, Head, SearchRank, outer_pk
 from soars.search.query import Query, Term
 
 CONFIG = "english"
 # ts_rank_cd normalization 32 scales each rank into 0..1 (rank / (rank + 1)).
 RANK_NORMALIZATION = 32
+RANK_SQL = f"ts_rank_cd(search_searchdocument.search_vector, {{}}, {RANK_NORMALIZATION})"
+# Planner settings for statements that match text (see PostgresBackend.matching_cursor).
+PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0"}
+SET_PLANNER = ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 
 
@@ -44,15 +51,18 @@ def tsquery(query: Query) -> tuple[str, list[str]]:
 class PostgresBackend(Backend):
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery(query)
+        # "object_id + 0": the documents are found through the GIN index, never looked up one
+        # by one from the caller's rows. A lookup would test each document's vector, read
+        # from TOAST storage, which the planner does not cost (24,000 of them: 110 ms).
         return queryset.extra(
             tables=["search_searchdocument"],
             where=[
                 "search_searchdocument.kind = %s",
-                f"search_searchdocument.object_id = {outer_pk(queryset, connection)}",
+                f"search_searchdocument.object_id + 0 = {outer_pk(queryset, connection)}",
                 f"search_searchdocument.search_vector @@ {sql}",
             ],
             params=[kind, *params],
-        ).annotate(rank=RawSQL(f"ts_rank_cd(search_searchdocument.search_vector, {sql}, {RANK_NORMALIZATION})", params))
+        ).annotate(rank=SearchRank(RANK_SQL.format(sql), params, kind=kind, query=query))
 
     def exclude(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery_any(query.excluded)
@@ -87,6 +97,40 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
             return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
+
+    def head(self, kind: str, query: Query) -> Head:
+        # The matched row holds its small head_vector (migration 0005); ts_rank costs a
+        # fraction of ts_rank_cd.
+        sql, params = tsquery(Query(groups=query.groups))
+        vector = "search_searchdocument.head_vector"
+        return Head(f"CASE WHEN {vector} @@ {sql} THEN ts_rank({vector}, {sql}) ELSE 0 END", [*params, *params])
+
+    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
+        if not ids or not query.groups:
+            return {}
+        sql, params = tsquery(query)
+        statement = (
+            f"SELECT object_id, {RANK_SQL.format(sql)} FROM search_searchdocument "
+            "WHERE kind = %s AND object_id = ANY(%s)"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, [*params, kind, list(ids)])
+            return {int(object_id): rank for object_id, rank in cursor.fetchall()}
+
+    @contextmanager
+    def matching_cursor(self, connection):
+        # The whole-document vectors live out of line (migration 0005), which the planner does
+        # not cost: for a query matching half the documents it would scan the table and read
+        # every vector from TOAST storage (430 ms) instead of the GIN index's bitmap (20 ms).
+        # Parallel workers would each repeat the bitmap scan of the matches (seen in EXPLAIN)
+        # and cost more to start than they save. The settings hold for this statement only:
+        # they are put back after it (or undone with its savepoint if it fails).
+        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
+            cursor.execute(f"SELECT {', '.join(f'current_setting({name!r})' for name in PLANNER)}")
+            before = cursor.fetchone()
+            cursor.execute(f"SELECT {SET_PLANNER}", list(PLANNER.values()))
+            yield cursor
+            cursor.execute(f"SELECT {SET_PLANNER}", list(before))
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:
