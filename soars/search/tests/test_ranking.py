@@ -1,0 +1,132 @@
+"""Ranking in two tiers (soars.search.facets): head matches first, the best candidates exactly."""
+
+import pytest
+from django.db import connection, transaction
+
+from soars.core.models import WhatsNewPost
+from soars.search import facets
+from soars.search.engine import best, page_records, results_with_facets, search
+
+pytestmark = pytest.mark.django_db
+
+
+def ranked(text: str):
+    return search(WhatsNewPost.objects.published(), text, kind="post")
+
+
+def whole_text_order(text: str) -> list[int]:
+    """Every match ranked by its whole text: the order before two tiers."""
+    results = ranked(text)
+    return [post.pk for post in page_records(results, 0, results.count())]
+
+
+def every_page(text: str, per_page: int) -> list[int]:
+    shown, number = [], 1
+    while True:
+        page, _ = results_with_facets(ranked(text), [], number, per_page)
+        shown += [post.pk for post in page]
+        if not page.has_next():
+            return shown
+        number += 1
+
+
+@pytest.fixture
+def wildfire_posts(make_post):
+    """Two posts say wildfire in their title, five only in the body (some of them often)."""
+    return {
+        "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
+        "title": make_post("Wildfire budget", "money for the season").pk,
+        "body_often": make_post("Field notes", "wildfire wildfire wildfire smoke and wildfire lines").pk,
+        "body_once": make_post("Staffing", "one wildfire detail").pk,
+        "body_twice": make_post("Aviation", "wildfire tankers for the wildfire season").pk,
+        "body_long": make_post("Report", "wildfire " + "words of a long report " * 40).pk,
+        "newest": make_post("Latest", "a wildfire mention").pk,
+    }
+
+
+def test_a_query_matching_no_more_than_the_candidates_is_ranked_by_whole_text(wildfire_posts):
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=20)
+    assert [post.pk for post in page] == whole_text_order("wildfire")
+    assert set(found.ranks) == set(wildfire_posts.values())
+
+
+def test_past_the_candidates_head_matches_come_first_ranked_by_whole_text(wildfire_posts, monkeypatch):
+    monkeypatch.setattr(facets, "CANDIDATES", 3)
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    # Both title matches are candidates and outrank the rest; the whole text orders them.
+    exact = whole_text_order("wildfire")
+    heads = [wildfire_posts["title_and_body"], wildfire_posts["title"]]
+    assert [post.pk for post in page] == [pk for pk in exact if pk in heads]
+    assert page.paginator.count == found.total == len(wildfire_posts)
+    assert len(found.ranks) == 3  # only the candidates were ranked by their whole text
+
+
+def test_pages_past_the_candidates_list_every_match_once(wildfire_posts, monkeypatch):
+    monkeypatch.setattr(facets, "CANDIDATES", 3)
+    shown = every_page("wildfire", per_page=2)
+    assert sorted(shown) == sorted(wildfire_posts.values())
+    assert len(shown) == len(set(shown))
+
+
+def test_two_tier_ranking_never_ranks_or_shows_hidden_records(make_post, monkeypatch):
+    monkeypatch.setattr(facets, "CANDIDATES", 1)
+    hidden = {make_post("Wildfire secret", "wildfire", hidden=True).pk for _ in range(3)}
+    shown = {make_post("Notes", "a wildfire").pk, make_post("More notes", "wildfire again").pk}
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=10)
+    assert {post.pk for post in page} == shown
+    assert found.total == 2
+    assert not set(found.ranks) & hidden
+
+
+def test_excluded_words_still_exclude_head_matches(make_post, monkeypatch):
+    monkeypatch.setattr(facets, "CANDIDATES", 1)
+    drill = make_post("Wildfire drill", "wildfire drill schedule").pk
+    kept = {make_post("Notes", "wildfire").pk, make_post("Wildfire plan", "the plan").pk}
+    page, found = results_with_facets(ranked("wildfire -drill"), [], 1, per_page=10)
+    assert {post.pk for post in page} == kept and drill not in found.ranks
+
+
+def test_irregular_forms_and_or_groups_count_in_the_head(make_post, monkeypatch):
+    monkeypatch.setattr(facets, "CANDIDATES", 1)
+    led = make_post("Led recovery teams", "teams").pk
+    make_post("Notes", "leading recovery teams")
+    make_post("More notes", "lead the recovery")
+    page, _ = results_with_facets(ranked("leading recovery"), [], 1, per_page=10)
+    assert page[0].pk == led  # "led" in the title matched "leading" in the query's head tier
+
+
+def test_best_gives_keys_and_whole_text_ranks_best_first(wildfire_posts):
+    pairs = best(ranked("wildfire"), 3)
+    assert [pk for pk, _ in pairs] == whole_text_order("wildfire")[:3]
+    ranks = dict(ranked("wildfire").values_list("pk", "rank"))
+    assert all(rank == pytest.approx(ranks[pk]) for pk, rank in pairs)
+    assert [rank for _, rank in pairs] == sorted((rank for _, rank in pairs), reverse=True)
+
+
+def test_sorting_by_date_ignores_the_tiers(wildfire_posts):
+    newest = ranked("wildfire").order_by("-published_at", "-pk")
+    page, found = results_with_facets(newest, [], 1, per_page=3)
+    assert [post.pk for post in page] == list(newest.values_list("pk", flat=True)[:3])
+    assert found.ranks is None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_planner_settings_hold_for_the_search_statement_only(wildfire_posts):
+    with transaction.atomic(), connection.cursor() as cursor:
+        results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather')")
+        assert cursor.fetchone() != ("off", "0")
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL storage")
+def test_documents_keep_their_head_in_the_row_and_their_text_out_of_it():
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'search_searchdocument'::regclass "
+            "AND attname IN ('search_vector', 'head_vector', 'title', 'names')"
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "e", "head_vector": "m", "title": "m", "names": "m"}
+        cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_searchdocument'")
+        assert "toast_tuple_target=128" in cursor.fetchone()[0]
