@@ -140,9 +140,11 @@ def results_with_facets(
 def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
     """[(key, rank)] of the first `limit` records of a search() result, best first.
 
-    Ranked as the search pages rank (facets.count): the best candidates by their head,
-    then exactly by their whole text. A record not ranked exactly has rank 0.
+    Ranked as the search pages rank (facets.count): by the whole text, or past the
+    backend's exact_limit in two tiers, where a record not ranked by its whole text has rank 0.
     """
+    if not facets.two_tiers(results):  # every match scored in one statement
+        return list(results.values_list("pk", "rank")[:limit])
     found = facets.count(results, [], page=(0, limit))
     ranks = found.ranks or {}
     return [(key, ranks.get(key, 0.0)) for key in found.page_ids or []]

@@ -14,14 +14,15 @@ records are found the facets are counted over an even sample of them (every k-th
 scaled up; the result says so (Facets.approximate) and pages show "about". The total is
 always exact.
 
-Ranking a broad query costs more than finding it: every match's whole text would be scored
-(bm25 on SQLite, ts_rank_cd on PostgreSQL, a few microseconds each). So when the records are
-sorted by a search's rank, the list of matches carries a cheap first-tier rank instead: how
-well the record's head (title and names) matches, from a small index of heads
-(Backend.head). The best CANDIDATES records in that order (head matches first, then the
-most recently updated) are then ranked exactly by their whole text (Backend.exact_ranks)
-and sorted by it; records past them keep the first-tier order. A query matching at most
-CANDIDATES records is therefore ranked exactly as before.
+Ranking a broad query costs more than finding it: every match's whole text is scored (bm25
+on SQLite, ts_rank_cd on PostgreSQL: one to five microseconds each). So when the records are
+sorted by a search's rank and the text matches more than the backend's exact_limit documents
+(counted first, from the full-text index), the list of matches carries a cheap first-tier
+rank instead: how well the record's head (title and names) matches, from a small index of
+heads (Backend.head). The best CANDIDATES records in that order (head matches first, then
+the most recently updated) are then ranked by their whole text (Backend.exact_ranks) and
+sorted by it; records past them keep the first-tier order. bench/search.py reports how far
+the first page agrees with scoring every match.
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from soars.search.backends import backend_for
-from soars.search.backends.base import HEAD, SearchRank
+from soars.search.backends.base import SearchRank
 
 MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
@@ -133,6 +134,20 @@ def plan_for(model: type[models.Model], path: str) -> _Plan:
     )
 
 
+def two_tiers(queryset: models.QuerySet) -> bool:
+    """Whether count() ranks this queryset in two tiers: it is sorted by a search's rank first
+    and the text matches more documents than the backend scores exactly (Backend.exact_limit)."""
+    rank = queryset.query.annotations.get("rank")
+    order = queryset.query.order_by
+    if not (order and order[0] == "-rank" and isinstance(rank, SearchRank) and rank.query.groups):
+        return False
+    connection = connections[queryset.db]
+    backend = backend_for(connection.vendor)
+    return backend.exact_limit is not None and backend.matches_more_than(
+        backend.exact_limit, rank.kind, rank.query, connection
+    )
+
+
 def count(
     queryset: models.QuerySet, fields: Sequence[str], *, sample: int | None = None, page: tuple[int, int] | None = None
 ) -> Facets:
@@ -158,25 +173,21 @@ def count(
         )
     )
     rank = query.annotations.get("rank")
-    tiered = sorted_by[:1] == [("rank", "DESC")] and isinstance(rank, SearchRank) and bool(rank.query.groups)
     backend = backend_for(connections[queryset.db].vendor)
-    ctes, params = [], []
+    tiered = bool(page) and two_tiers(queryset)
     selected = queryset.order_by()
     if tiered:  # the matches carry their head's rank (or 0) as "rank", not their whole text's
-        head = backend.head(rank.kind, rank.query)
-        if head.table:
-            ctes.append(f"{HEAD}(object_id, rank) AS MATERIALIZED ({head.table})")
-            params += head.table_params
-        selected = selected.annotate(search_head_rank=RawSQL(head.column, head.params))  # noqa: S611 (the backend's SQL)
+        head_sql, head_params = backend.head(rank.kind, rank.query)
+        selected = selected.annotate(search_head_rank=RawSQL(head_sql, head_params))  # noqa: S611 (the backend's SQL)
     listed = ["search_head_rank" if tiered and column == "rank" else column for column in columns]
     matched_sql, matched_params = selected.values("pk", *listed).query.sql_with_params()
-    params += matched_params
+    params = list(matched_params)
     # Only constants, our models' column names and SQL compiled by Django are joined here;
     # every value stays a parameter.
     names = ", ".join(["id", *(f"c_{column}" for column in columns)])
     found = f"(SELECT COUNT(*) FROM {MATCHED})"  # noqa: S608
     step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
-    ctes += [
+    ctes = [
         f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
         f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
     ]

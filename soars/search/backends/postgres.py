@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, Head, SearchRank, outer_pk
+from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
 from soars.search.query import Query, Term
 
 CONFIG = "english"
@@ -98,12 +98,21 @@ class PostgresBackend(Backend):
             cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
             return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
 
-    def head(self, kind: str, query: Query) -> Head:
+    exact_limit = 3000
+
+    def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
+        sql, params = tsquery(query)
+        statement = f"SELECT 1 FROM search_searchdocument WHERE kind = %s AND search_vector @@ {sql} LIMIT %s"
+        with self.matching_cursor(connection) as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({statement}) AS matches", [kind, *params, limit + 1])
+            return cursor.fetchone()[0] > limit
+
+    def head(self, kind: str, query: Query) -> tuple[str, list]:
         # The matched row holds its small head_vector (migration 0005); ts_rank costs a
         # fraction of ts_rank_cd.
         sql, params = tsquery(Query(groups=query.groups))
         vector = "search_searchdocument.head_vector"
-        return Head(f"CASE WHEN {vector} @@ {sql} THEN ts_rank({vector}, {sql}) ELSE 0 END", [*params, *params])
+        return f"CASE WHEN {vector} @@ {sql} THEN ts_rank({vector}, {sql}) ELSE 0 END", [*params, *params]
 
     def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
         if not ids or not query.groups:

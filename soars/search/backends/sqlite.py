@@ -11,12 +11,11 @@ from __future__ import annotations
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import HEAD, START, STOP, Backend, Head, SearchRank, outer_pk
+from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
 from soars.search.query import Query, Term, parse
 
-# bm25 weights per FTS5 column: title, names, body (and title, names in search_fts_head).
+# bm25 weights per FTS5 column: title, names, body.
 RANK_SQL = "-bm25(search_fts, 10.0, 5.0, 1.0)"
-HEAD_RANK_SQL = "-bm25(search_fts_head, 10.0, 5.0)"
 SNIPPET_WORDS = 24
 # How the index joins: walk the full-text matches, look up each document row by
 # primary key, then the caller's record by primary key. The unary + stops SQLite
@@ -67,23 +66,6 @@ class SqliteBackend(Backend):
         column = f"snippet(search_fts, -1, %s, %s, '…', {SNIPPET_WORDS})"
         return dict(self._by_rowid(column, [START, STOP], kind, ids, query, connection))
 
-    def head(self, kind: str, query: Query) -> Head:
-        # The heads that match are listed once from search_fts_head (a small index); each
-        # matched document looks itself up in that list (SQLite indexes it automatically).
-        table = (
-            f"SELECT search_searchdocument.object_id, {HEAD_RANK_SQL} "
-            "FROM search_fts_head CROSS JOIN search_searchdocument "
-            "WHERE search_fts_head MATCH %s AND +search_fts_head.rowid = search_searchdocument.id "
-            "AND search_searchdocument.kind = %s"
-        )
-        column = f"COALESCE((SELECT rank FROM {HEAD} WHERE {HEAD}.object_id = search_searchdocument.object_id), 0)"
-        return Head(column, [], table, [" AND ".join(fts5_any(group) for group in query.groups), kind])
-
-    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
-        if not query.groups:
-            return {}
-        return dict(self._by_rowid(RANK_SQL, [], kind, ids, query, connection))
-
     def _by_rowid(self, column: str, params: list, kind: str, ids: list[int], query: Query, connection):
         """[(object_id, column)] for the ids that match, the column computed for those rows only.
 
@@ -112,7 +94,6 @@ class SqliteBackend(Backend):
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")
-            cursor.execute("INSERT INTO search_fts_head(search_fts_head) VALUES ('optimize')")
 
     def _joined(self, queryset: QuerySet, expression: str, kind: str, connection, rank: RawSQL) -> QuerySet:
         return queryset.extra(

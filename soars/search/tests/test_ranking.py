@@ -1,13 +1,28 @@
-"""Ranking in two tiers (soars.search.facets): head matches first, the best candidates exactly."""
+"""Ranking in two tiers (soars.search.facets): head matches first, the best candidates by their
+whole text. PostgreSQL ranks so past Backend.exact_limit matches; SQLite scores every match."""
 
 import pytest
 from django.db import connection, transaction
 
 from soars.core.models import WhatsNewPost
 from soars.search import facets
+from soars.search.backends.postgres import PostgresBackend
+from soars.search.backends.sqlite import SqliteBackend
 from soars.search.engine import best, page_records, results_with_facets, search
 
 pytestmark = pytest.mark.django_db
+postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL ranks in two tiers")
+
+
+@pytest.fixture
+def tiers(monkeypatch):
+    """tiers(candidates, exact_limit=0): rank in two tiers past exact_limit text matches."""
+
+    def set_to(candidates: int, exact_limit: int = 0) -> None:
+        monkeypatch.setattr(facets, "CANDIDATES", candidates)
+        monkeypatch.setattr(PostgresBackend, "exact_limit", exact_limit)
+
+    return set_to
 
 
 def ranked(text: str):
@@ -44,14 +59,24 @@ def wildfire_posts(make_post):
     }
 
 
-def test_a_query_matching_no_more_than_the_candidates_is_ranked_by_whole_text(wildfire_posts):
+def test_a_query_matching_no_more_than_the_exact_limit_is_ranked_by_whole_text(wildfire_posts, tiers):
+    tiers(candidates=1, exact_limit=len(wildfire_posts))
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=20)
+    assert [post.pk for post in page] == whole_text_order("wildfire")
+    assert found.ranks is None  # scored in the statement, every match
+
+
+@postgres_only
+def test_a_query_matching_no_more_than_the_candidates_is_ranked_by_whole_text_in_two_tiers(wildfire_posts, tiers):
+    tiers(candidates=len(wildfire_posts))
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=20)
     assert [post.pk for post in page] == whole_text_order("wildfire")
     assert set(found.ranks) == set(wildfire_posts.values())
 
 
-def test_past_the_candidates_head_matches_come_first_ranked_by_whole_text(wildfire_posts, monkeypatch):
-    monkeypatch.setattr(facets, "CANDIDATES", 3)
+@postgres_only
+def test_past_the_candidates_head_matches_come_first_ranked_by_whole_text(wildfire_posts, tiers):
+    tiers(candidates=3)
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
     # Both title matches are candidates and outrank the rest; the whole text orders them.
     exact = whole_text_order("wildfire")
@@ -61,15 +86,17 @@ def test_past_the_candidates_head_matches_come_first_ranked_by_whole_text(wildfi
     assert len(found.ranks) == 3  # only the candidates were ranked by their whole text
 
 
-def test_pages_past_the_candidates_list_every_match_once(wildfire_posts, monkeypatch):
-    monkeypatch.setattr(facets, "CANDIDATES", 3)
+@postgres_only
+def test_pages_past_the_candidates_list_every_match_once(wildfire_posts, tiers):
+    tiers(candidates=3)
     shown = every_page("wildfire", per_page=2)
     assert sorted(shown) == sorted(wildfire_posts.values())
     assert len(shown) == len(set(shown))
 
 
-def test_two_tier_ranking_never_ranks_or_shows_hidden_records(make_post, monkeypatch):
-    monkeypatch.setattr(facets, "CANDIDATES", 1)
+@postgres_only
+def test_two_tier_ranking_never_ranks_or_shows_hidden_records(make_post, tiers):
+    tiers(candidates=1)
     hidden = {make_post("Wildfire secret", "wildfire", hidden=True).pk for _ in range(3)}
     shown = {make_post("Notes", "a wildfire").pk, make_post("More notes", "wildfire again").pk}
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=10)
@@ -78,16 +105,18 @@ def test_two_tier_ranking_never_ranks_or_shows_hidden_records(make_post, monkeyp
     assert not set(found.ranks) & hidden
 
 
-def test_excluded_words_still_exclude_head_matches(make_post, monkeypatch):
-    monkeypatch.setattr(facets, "CANDIDATES", 1)
+@postgres_only
+def test_excluded_words_still_exclude_head_matches(make_post, tiers):
+    tiers(candidates=1)
     drill = make_post("Wildfire drill", "wildfire drill schedule").pk
     kept = {make_post("Notes", "wildfire").pk, make_post("Wildfire plan", "the plan").pk}
     page, found = results_with_facets(ranked("wildfire -drill"), [], 1, per_page=10)
     assert {post.pk for post in page} == kept and drill not in found.ranks
 
 
-def test_irregular_forms_and_or_groups_count_in_the_head(make_post, monkeypatch):
-    monkeypatch.setattr(facets, "CANDIDATES", 1)
+@postgres_only
+def test_irregular_forms_count_in_the_head(make_post, tiers):
+    tiers(candidates=1)
     led = make_post("Led recovery teams", "teams").pk
     make_post("Notes", "leading recovery teams")
     make_post("More notes", "lead the recovery")
@@ -95,7 +124,9 @@ def test_irregular_forms_and_or_groups_count_in_the_head(make_post, monkeypatch)
     assert page[0].pk == led  # "led" in the title matched "leading" in the query's head tier
 
 
-def test_best_gives_keys_and_whole_text_ranks_best_first(wildfire_posts):
+@postgres_only
+def test_best_gives_keys_and_whole_text_ranks_best_first(wildfire_posts, tiers):
+    tiers(candidates=3)
     pairs = best(ranked("wildfire"), 3)
     assert [pk for pk, _ in pairs] == whole_text_order("wildfire")[:3]
     ranks = dict(ranked("wildfire").values_list("pk", "rank"))
@@ -103,7 +134,9 @@ def test_best_gives_keys_and_whole_text_ranks_best_first(wildfire_posts):
     assert [rank for _, rank in pairs] == sorted((rank for _, rank in pairs), reverse=True)
 
 
-def test_sorting_by_date_ignores_the_tiers(wildfire_posts):
+@postgres_only
+def test_sorting_by_date_ignores_the_tiers(wildfire_posts, tiers):
+    tiers(candidates=3)
     newest = ranked("wildfire").order_by("-published_at", "-pk")
     page, found = results_with_facets(newest, [], 1, per_page=3)
     assert [post.pk for post in page] == list(newest.values_list("pk", flat=True)[:3])
@@ -111,7 +144,8 @@ def test_sorting_by_date_ignores_the_tiers(wildfire_posts):
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
-def test_planner_settings_hold_for_the_search_statement_only(wildfire_posts):
+def test_planner_settings_hold_for_the_search_statement_only(wildfire_posts, tiers):
+    tiers(candidates=3)
     with transaction.atomic(), connection.cursor() as cursor:
         results_with_facets(ranked("wildfire"), [], 1, per_page=3)
         cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather')")
@@ -130,3 +164,24 @@ def test_documents_keep_their_head_in_the_row_and_their_text_out_of_it():
         assert dict(cursor.fetchall()) == {"search_vector": "e", "head_vector": "m", "title": "m", "names": "m"}
         cursor.execute("SELECT reloptions FROM pg_class WHERE relname = 'search_searchdocument'")
         assert "toast_tuple_target=128" in cursor.fetchone()[0]
+
+
+@postgres_only
+def test_only_documents_of_the_kind_count_towards_the_exact_limit(make_post, tiers):
+    from soars.core.models import Agency
+    from soars.search.engine import index_object
+
+    tiers(candidates=1, exact_limit=2)
+    for agency in Agency.objects.filter(parent__isnull=True)[:5]:  # five "department" documents of another kind
+        index_object(agency)
+    posts = [make_post("Notes", "the department plan").pk, make_post("More", "department budget").pk]
+    page, found = results_with_facets(ranked("department"), [], 1, per_page=10)
+    assert found.ranks is None and sorted(post.pk for post in page) == sorted(posts)
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite")
+def test_sqlite_scores_every_match_in_the_statement(wildfire_posts):
+    assert SqliteBackend.exact_limit is None and not facets.two_tiers(ranked("wildfire"))
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=20)
+    assert [post.pk for post in page] == whole_text_order("wildfire") and found.ranks is None
+    assert best(ranked("wildfire"), 2) == list(ranked("wildfire").values_list("pk", "rank")[:2])
