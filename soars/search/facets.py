@@ -150,13 +150,19 @@ def two_tiers(queryset: models.QuerySet) -> bool:
 
 
 def count(
-    queryset: models.QuerySet, fields: Sequence[str], *, sample: int | None = None, page: tuple[int, int] | None = None
+    queryset: models.QuerySet,
+    fields: Sequence[str],
+    *,
+    sample: int | None = None,
+    page: tuple[int, int] | None = None,
+    tiered: bool | None = None,
 ) -> Facets:
     """The counts of fields over queryset (see the module docstring and engine.facet_counts).
 
     With page=(start, stop), the same statement also lists the keys of queryset[start:stop]
     in the queryset's order (Facets.page_ids), so the match is made once for the page, the
     total and the counts. Orderings other than plain names leave page_ids None.
+    tiered: whether to rank in two tiers, if the caller has asked two_tiers() already.
     """
     sample = sample or SAMPLE
     plans = [plan_for(queryset.model, path) for path in fields]
@@ -175,7 +181,7 @@ def count(
     )
     rank = query.annotations.get("rank")
     backend = backend_for(connections[queryset.db].vendor)
-    tiered = bool(page) and two_tiers(queryset)
+    tiered = bool(page) and (two_tiers(queryset) if tiered is None else tiered)
     selected = queryset.order_by()
     if tiered:  # the matches carry their head's rank (or 0) as "rank", not their whole text's
         head_sql, head_params = backend.head(rank.kind, rank.query)

@@ -49,6 +49,8 @@ def tsquery(query: Query) -> tuple[str, list[str]]:
 
 
 class PostgresBackend(Backend):
+    exact_limit = 3000  # past this many text matches, rank in two tiers (facets.count)
+
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery(query)
         # "object_id + 0": the documents are found through the GIN index, never looked up one
@@ -97,8 +99,6 @@ class PostgresBackend(Backend):
         with connection.cursor() as cursor:
             cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
             return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
-
-    exact_limit = 3000
 
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         sql, params = tsquery(query)
