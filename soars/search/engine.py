@@ -145,9 +145,8 @@ def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
     """
     if not facets.two_tiers(results):  # every match scored in one statement
         return list(results.values_list("pk", "rank")[:limit])
-    found = facets.count(results, [], page=(0, limit), tiered=True)
-    ranks = found.ranks or {}
-    return [(key, ranks.get(key, 0.0)) for key in found.page_ids or []]
+    keys, ranks = facets.tiered_keys(results, limit)
+    return [(key, ranks.get(key, 0.0)) for key in keys]
 
 
 def page_records(results: models.QuerySet, start: int, stop: int) -> list[models.Model]:

@@ -238,6 +238,25 @@ def count(
     return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids, ranks=ranks)
 
 
+def tiered_keys(queryset: models.QuerySet, limit: int) -> tuple[list[int], dict[int, float]]:
+    """The first `limit` keys of a search ranked in two tiers, as count() ranks them, and the
+    whole-text ranks of the candidates; without counting the matches or their facets (what
+    matching pools need). Only for querysets two_tiers() accepts."""
+    rank = queryset.query.annotations["rank"]
+    connection = connections[queryset.db]
+    backend = backend_for(connection.vendor)
+    head_sql, head_params = backend.head(rank.kind, rank.query)
+    order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
+    listed = queryset.annotate(search_head_rank=RawSQL(head_sql, head_params)).order_by(*order)  # noqa: S611 (the backend's SQL)
+    sql, params = listed.values_list("pk", flat=True)[: max(CANDIDATES, limit)].query.sql_with_params()
+    with backend.matching_cursor(connection) as cursor:
+        cursor.execute(sql, params)
+        keys = [key for (key,) in cursor.fetchall()]
+    ranks = backend.exact_ranks(rank.kind, keys, rank.query, connection)
+    first_tier = {key: position for position, key in enumerate(keys)}  # breaks ties
+    return sorted(keys, key=lambda key: (-ranks.get(key, 0.0), first_tier[key]))[:limit], ranks
+
+
 def about(number: int) -> int:
     """A scaled count rounded to two significant figures (1,234 -> 1,200)."""
     if number < 100:

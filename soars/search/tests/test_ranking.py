@@ -185,3 +185,13 @@ def test_sqlite_scores_every_match_in_the_statement(wildfire_posts):
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=20)
     assert [post.pk for post in page] == whole_text_order("wildfire") and found.ranks is None
     assert best(ranked("wildfire"), 2) == list(ranked("wildfire").values_list("pk", "rank")[:2])
+
+
+@postgres_only
+def test_best_in_two_tiers_never_returns_hidden_records(make_post, tiers):
+    tiers(candidates=1)
+    hidden = {make_post("Wildfire secret", "wildfire", hidden=True).pk for _ in range(3)}
+    shown = {make_post("Notes", "a wildfire").pk, make_post("Wildfire plan", "wildfire again").pk}
+    pairs = best(ranked("wildfire"), 10)
+    assert {pk for pk, _ in pairs} == shown and not hidden & {pk for pk, _ in pairs}
+    assert pairs[0][0] == max(shown)  # the title match first
