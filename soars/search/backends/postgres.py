@@ -90,15 +90,18 @@ class PostgresBackend(Backend):
         if not query.groups:
             return {}
         sql, params = tsquery(query)
-        # No @@ in the WHERE: the ids already matched, and a full-text condition here
-        # would tempt the planner into scanning every match instead of the 20 ids.
-        statement = (
-            f"SELECT object_id, ts_headline('{CONFIG}', concat_ws(' — ', nullif(title, ''), body), {sql}, %s) "
-            "FROM search_searchdocument WHERE kind = %s AND object_id = ANY(%s)"
-        )
+        column = f"ts_headline('{CONFIG}', concat_ws(' — ', nullif(title, ''), body), {sql}, %s)"
+        found = self._by_ids(column, [*params, HEADLINE_OPTIONS], kind, ids, connection)
+        return {object_id: text for object_id, text in found if START in text}
+
+    def _by_ids(self, column: str, params: list, kind: str, ids: list[int], connection) -> list[tuple[int, object]]:
+        """[(object_id, column)] for these ids' documents. No @@ in the WHERE: the ids already
+        matched, and a full-text condition here would tempt the planner into scanning every
+        match instead of the listed ids."""
+        statement = f"SELECT object_id, {column} FROM search_searchdocument WHERE kind = %s AND object_id = ANY(%s)"
         with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, HEADLINE_OPTIONS, kind, list(ids)])
-            return {int(object_id): text for object_id, text in cursor.fetchall() if START in text}
+            cursor.execute(statement, [*params, kind, list(ids)])
+            return [(int(object_id), value) for object_id, value in cursor.fetchall()]
 
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         sql, params = tsquery(query)
@@ -118,13 +121,7 @@ class PostgresBackend(Backend):
         if not ids or not query.groups:
             return {}
         sql, params = tsquery(query)
-        statement = (
-            f"SELECT object_id, {RANK_SQL.format(sql)} FROM search_searchdocument "
-            "WHERE kind = %s AND object_id = ANY(%s)"
-        )
-        with connection.cursor() as cursor:
-            cursor.execute(statement, [*params, kind, list(ids)])
-            return {int(object_id): rank for object_id, rank in cursor.fetchall()}
+        return dict(self._by_ids(RANK_SQL.format(sql), params, kind, ids, connection))
 
     @contextmanager
     def matching_cursor(self, connection):

@@ -47,10 +47,11 @@ POSTGRES_BACKWARDS = [
     """,
 ]
 
-def run(statements_by_vendor):
+def on_postgresql(statements):
     def operation(apps, schema_editor):
-        for statement in statements_by_vendor.get(schema_editor.connection.vendor, []):
-            schema_editor.execute(statement)
+        if schema_editor.connection.vendor == "postgresql":
+            for statement in statements:
+                schema_editor.execute(statement)
 
     return operation
 
@@ -58,9 +59,4 @@ def run(statements_by_vendor):
 class Migration(migrations.Migration):
     dependencies = [("search", "0004_analyze_after_search_indexes")]
 
-    operations = [
-        migrations.RunPython(
-            run({"postgresql": POSTGRES_FORWARDS}),
-            run({"postgresql": POSTGRES_BACKWARDS}),
-        ),
-    ]
+    operations = [migrations.RunPython(on_postgresql(POSTGRES_FORWARDS), on_postgresql(POSTGRES_BACKWARDS))]
