@@ -1,60 +1,15 @@
 """With a real SMTP server on loopback: an outage delays email but loses none and sends none twice."""
 
-import contextlib
-import socket
-from email import message_from_bytes
-
 import pytest
-from aiosmtpd.controller import Controller
 from django.urls import reverse
-from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from soars.accounts.models import AccessRequest, User
 from soars.core.email import requeue_unsent
 from soars.core.models import Agency, OutboundEmail
 from soars.core.testing import login, make_personas, run_tasks
+from tests.smtp import make_everything_due
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append((envelope.rcpt_tos, message_from_bytes(envelope.content)))
-        return "250 Message accepted"
-
-    def subjects_to(self, address):
-        return [m["Subject"] for rcpt, m in self.messages if address in rcpt]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-@pytest.fixture
-def smtp(settings):
-    port = free_port()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST = "127.0.0.1"
-    settings.EMAIL_PORT = port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 2
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    yield controller, inbox
-    with contextlib.suppress(AssertionError):  # never started
-        controller.stop()
-
-
-def make_everything_due():
-    """Skip the retry back-off: what the worker would do once the delay has passed."""
-    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
 
 
 def test_requests_and_approvals_survive_an_smtp_outage_and_each_email_arrives_once(

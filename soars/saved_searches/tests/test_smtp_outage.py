@@ -1,53 +1,19 @@
 """With a real SMTP server on loopback: an alert survives an outage and arrives exactly once."""
 
-import contextlib
-import socket
 from datetime import timedelta
-from email import message_from_bytes
 from email.header import decode_header, make_header
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.utils import timezone
-from django_tasks_db.models import DBTaskResult
 
 from soars.core.email import requeue_unsent
 from soars.core.models import OutboundEmail
 from soars.core.testing import make_personas, run_tasks
 from soars.resumes.factories import SharedResumeFactory
 from soars.saved_searches import alerts
+from tests.smtp import make_everything_due
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(message_from_bytes(envelope.content))
-        return "250 Message accepted"
-
-
-@pytest.fixture
-def smtp(settings):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
-    settings.EMAIL_TIMEOUT = 2
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
-    yield controller, inbox
-    with contextlib.suppress(AssertionError):  # never started
-        controller.stop()
-
-
-def make_everything_due():
-    DBTaskResult.objects.filter(status="READY").update(run_after=timezone.now())
 
 
 def test_an_alert_waits_out_an_smtp_outage_and_is_delivered_once(reference_data, smtp):
@@ -73,7 +39,7 @@ def test_an_alert_waits_out_an_smtp_outage_and_is_delivered_once(reference_data,
     make_everything_due()
     run_tasks()
     assert len(inbox.messages) == 1
-    message = inbox.messages[0]
+    _, message = inbox.messages[0]
     assert "Zeppelin people" in str(make_header(decode_header(message["Subject"])))
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     link = "".join(message["List-Unsubscribe"].split())  # long headers may be folded
