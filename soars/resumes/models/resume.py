@@ -44,6 +44,10 @@ class ResumeManager(models.Manager.from_queryset(ResumeQuerySet)):
         return resume
 
 
+# What a search reads per resume besides its key (see Resume.Meta.indexes).
+SEARCHED_COLUMNS = ["visibility", "executive", "eligibility", "clearance", "remote", "available_from", "updated_at"]
+
+
 class Resume(models.Model):
     class Visibility(models.TextChoices):
         ALL_AGENCIES = "all", "All agencies"
@@ -132,33 +136,10 @@ class Resume(models.Model):
             # Everything a search reads per resume besides the text: visibility, owner, the
             # filtered and counted columns. A search touches only this index, never the wide
             # rows (summary, extracted file text, search text) - see docs/performance.md.
-            models.Index(
-                fields=[
-                    "id",
-                    "visibility",
-                    "executive",
-                    "eligibility",
-                    "clearance",
-                    "remote",
-                    "available_from",
-                    "updated_at",
-                ],
-                name="resume_search_columns",
-            ),
+            models.Index(fields=["id", *SEARCHED_COLUMNS], name="resume_search_columns"),
             # The same columns for a search without words: every resume shared with all
             # agencies (or chosen ones) is read from here in visibility order.
-            models.Index(
-                fields=[
-                    "visibility",
-                    "executive",
-                    "eligibility",
-                    "clearance",
-                    "remote",
-                    "available_from",
-                    "updated_at",
-                ],
-                name="resume_visible_columns",
-            ),
+            models.Index(fields=SEARCHED_COLUMNS, name="resume_visible_columns"),
         ]
 
     def __str__(self) -> str:
