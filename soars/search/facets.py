@@ -232,9 +232,8 @@ def count(
     page_ids = [int(key) for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else None
     ranks = None
     if candidates:
-        ranks = backend.exact_ranks(rank.kind, page_ids, rank.query, connections[queryset.db])
-        first_tier = {key: position for position, key in enumerate(page_ids)}  # breaks ties
-        page_ids = sorted(page_ids, key=lambda key: (-ranks.get(key, 0.0), first_tier[key]))[page[0] : page[1]]
+        ordered, ranks = _by_whole_text(page_ids, rank, connections[queryset.db])
+        page_ids = ordered[page[0] : page[1]]
     return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids, ranks=ranks)
 
 
@@ -252,9 +251,16 @@ def tiered_keys(queryset: models.QuerySet, limit: int) -> tuple[list[int], dict[
     with backend.matching_cursor(connection) as cursor:
         cursor.execute(sql, params)
         keys = [key for (key,) in cursor.fetchall()]
-    ranks = backend.exact_ranks(rank.kind, keys, rank.query, connection)
-    first_tier = {key: position for position, key in enumerate(keys)}  # breaks ties
-    return sorted(keys, key=lambda key: (-ranks.get(key, 0.0), first_tier[key]))[:limit], ranks
+    ordered, ranks = _by_whole_text(keys, rank, connection)
+    return ordered[:limit], ranks
+
+
+def _by_whole_text(candidates: list[int], rank: SearchRank, connection) -> tuple[list[int], dict[int, float]]:
+    """The candidates (keys in first-tier order) sorted by their whole-text rank, the first tier
+    breaking ties, and those ranks."""
+    ranks = backend_for(connection.vendor).exact_ranks(rank.kind, candidates, rank.query, connection)
+    first_tier = {key: position for position, key in enumerate(candidates)}
+    return sorted(candidates, key=lambda key: (-ranks.get(key, 0.0), first_tier[key])), ranks
 
 
 def about(number: int) -> int:
