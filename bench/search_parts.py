@@ -21,7 +21,7 @@ from django.utils import timezone
 
 from bench.search import percentile, timed
 from soars.search.engine import page_records
-from soars.search.facets import two_tiers
+from soars.search.facets import count
 
 NAIVE_RESUME_FIELDS = ("headline", "current_title", "summary", "search_text")
 NAIVE_OPPORTUNITY_FIELDS = ("title", "description", "duties", "skills", "search_text")
@@ -116,7 +116,7 @@ def resume_search(queries, naive_every: int = 1) -> None:
         user, params = run
         criteria = filters.ResumeSearchForm(params).criteria()
         results = filters.search_resumes(Resume.objects.visible_to_agency(user.agency), criteria)
-        return [resume.pk for resume in page_records(results, 0, 25)], two_tiers(results)
+        return [resume.pk for resume in page_records(results, 0, 25)], from_candidates(results, 25)
 
     fast = timed("index (search_page)", indexed, runs)
     slow = timed("naive icontains", naive_way, runs[::naive_every])
@@ -158,7 +158,7 @@ def opportunity_search(queries, naive_every: int = 1) -> None:
     def exact_way(run):
         user, params = run  # relevance order, as search() gives it
         results = matching_opportunities(Opportunity.objects.browsable_by(user), params)
-        return [opportunity.pk for opportunity in page_records(results, 0, 20)], two_tiers(results)
+        return [opportunity.pk for opportunity in page_records(results, 0, 20)], from_candidates(results, 20)
 
     fast = timed("index (search_page)", indexed, runs)
     slow = timed("naive icontains", naive_way, runs[::naive_every])
@@ -168,9 +168,16 @@ def opportunity_search(queries, naive_every: int = 1) -> None:
     agreement(ranked, lambda run: search_page(run[0], run[1]), exact_way)
 
 
+def from_candidates(results, per_page: int) -> bool:
+    """Whether the search page picks its first page from candidates (two tiers, or a broad
+    search's estimate: see soars.search.facets) rather than from every match ranked."""
+    return count(results, [], page=(0, per_page)).ranks is not None
+
+
 def agreement(runs, page_of, exact_way) -> None:
-    """How far the first page ranked in two tiers (soars.search.facets, PostgreSQL past its
-    exact_limit) agrees with the first page ranked by every match's whole text."""
+    """How far the first page picked from candidates (soars.search.facets: two tiers on
+    PostgreSQL past its exact_limit, broad searches on SQLite past its estimate_limit) agrees
+    with the first page ranked by every match's whole text."""
     shared, same_first, tiered = [], 0, 0
     for run in runs:
         exact, in_two_tiers = exact_way(run)
@@ -184,7 +191,7 @@ def agreement(runs, page_of, exact_way) -> None:
         print(f"  ranking: every match scored by its whole text in all {len(runs)} ranked queries")
         return
     print(
-        f"  two tiers vs whole-text ranking, {tiered} of {len(runs)} ranked queries: first page shares "
+        f"  candidates vs whole-text ranking, {tiered} of {len(runs)} ranked queries: first page shares "
         f"{statistics.mean(shared):.0%} on average (least {min(shared):.0%}); same first result in {same_first}"
     )
 

@@ -123,12 +123,15 @@ def results_with_facets(
     One statement finds every matching record, counts the facets and the total and
     picks the page's keys in the queryset's order (facets.count); a second reads the
     page's records by key. The search pages use this; bench/search.py times it.
+    A broad search's total is estimated (facets.count): then the paginator counts about
+    that many, rounded to two figures, and says so (paginator.estimated).
     """
     number = _page_number(number)
     start = (number - 1) * per_page
     found = facets.count(results, fields, page=(start, start + per_page))
     paginator = Paginator(results, per_page)
-    paginator.count = found.total  # a cached_property: set, not computed
+    paginator.count = facets.about(found.total) if found.total_estimated else found.total  # a cached_property
+    paginator.estimated = found.total_estimated
     if number > paginator.num_pages:  # past the end: show the last page, as Paginator.get_page does
         number = paginator.num_pages
         return Page(page_records(results, (number - 1) * per_page, number * per_page), number, paginator), found

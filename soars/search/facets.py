@@ -13,7 +13,8 @@ Counting costs one to four microseconds per record and related row, so when more
 records are found the facets are counted over an even sample of them (every k-th key) and
 scaled up; the result says so (Facets.approximate) and pages show "about". With 1,000
 sampled, a value held by a tenth of the records is estimated within about 10% of its count
-(one standard error); pages round estimates to two figures. The total is always exact.
+(one standard error); pages round estimates to two figures. The total is exact, except for a
+broad search (below).
 
 Ranking a broad query costs more than finding it: every match's whole text is scored (bm25
 on SQLite, ts_rank_cd on PostgreSQL: one to five microseconds each). So when the records are
@@ -24,6 +25,18 @@ heads (Backend.head). The best CANDIDATES records in that order (head matches fi
 the most recently updated) are then ranked by their whole text (Backend.exact_ranks) and
 sorted by it; records past them keep the first-tier order. bench/search.py reports how far
 the first page agrees with scoring every match.
+
+A broad search costs most in reading every match at all: finding it, checking that the user
+may see it and that it passes the filters (about 2 microseconds each on SQLite), to count the
+total exactly. So past the backend's estimate_limit text matches (SQLite: 20,000), the first
+pages of a search sorted by rank are found without reading every match (_estimated): the total
+and the facets are counted over the records of every EVERY-th matching document
+(Backend.sampled) and scaled up, and shown as "about"; the page is picked from CANDIDATES
+records: those whose head matches, best first (Backend.head_matches), then those with the
+newest documents (Backend.newest_matches, which the full-text index hands out newest first),
+ranked by their whole text. Only records the user may see are ever sampled or listed. When
+fewer than FEWEST records are sampled, or fewer than CANDIDATES are found at all, the search
+is counted exactly after all; so are pages past the candidates.
 """
 
 from __future__ import annotations
@@ -46,6 +59,8 @@ SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
 SAMPLE = 1000  # at most about this many records are counted
 CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
+EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
+FEWEST = 64  # ... unless fewer than this many are found there (about 2,000 in all): then exactly
 
 
 @dataclass
@@ -57,6 +72,7 @@ class Facets:
     scale: float = 1.0  # counted over a sample of 1 / scale of the records, then scaled up
     page_ids: list[int] | None = None  # the keys of the page asked for, in order
     ranks: dict[int, float] | None = None  # the exact rank of each record ranked exactly (see CANDIDATES)
+    total_estimated: bool = False  # counted over a sample of a broad search's matches (see EVERY)
 
     @property
     def approximate(self) -> bool:
@@ -135,18 +151,27 @@ def plan_for(model: type[models.Model], path: str) -> _Plan:
     )
 
 
+def _search_rank(queryset: models.QuerySet) -> SearchRank | None:
+    """The rank of the search() that sorts queryset, if it is sorted by a search's rank first."""
+    rank = queryset.query.annotations.get("rank")
+    order = queryset.query.order_by
+    if order and order[0] == "-rank" and isinstance(rank, SearchRank) and rank.query.groups:
+        return rank
+    return None
+
+
+def _matches_more_than(queryset: models.QuerySet, limit: int | None) -> bool:
+    rank = _search_rank(queryset)
+    if rank is None or limit is None:
+        return False
+    connection = connections[queryset.db]
+    return backend_for(connection.vendor).matches_more_than(limit, rank.kind, rank.query, connection)
+
+
 def two_tiers(queryset: models.QuerySet) -> bool:
     """Whether count() ranks this queryset in two tiers: it is sorted by a search's rank first
     and the text matches more documents than the backend scores exactly (Backend.exact_limit)."""
-    rank = queryset.query.annotations.get("rank")
-    order = queryset.query.order_by
-    if not (order and order[0] == "-rank" and isinstance(rank, SearchRank) and rank.query.groups):
-        return False
-    connection = connections[queryset.db]
-    backend = backend_for(connection.vendor)
-    return backend.exact_limit is not None and backend.matches_more_than(
-        backend.exact_limit, rank.kind, rank.query, connection
-    )
+    return _matches_more_than(queryset, backend_for(connections[queryset.db].vendor).exact_limit)
 
 
 def count(
@@ -156,14 +181,22 @@ def count(
     sample: int | None = None,
     page: tuple[int, int] | None = None,
     tiered: bool | None = None,
+    every: int = 1,
 ) -> Facets:
     """The counts of fields over queryset (see the module docstring and engine.facet_counts).
 
     With page=(start, stop), the same statement also lists the keys of queryset[start:stop]
     in the queryset's order (Facets.page_ids), so the match is made once for the page, the
-    total and the counts. Orderings other than plain names leave page_ids None.
+    total and the counts. Orderings other than plain names leave page_ids None; a broad
+    search's first pages are estimated instead (see _estimated).
     tiered: whether to rank in two tiers, if the caller has asked two_tiers() already.
+    every: queryset holds the records of every every-th document only (Backend.sampled); the
+    total and counts are scaled up by it.
     """
+    if page and every == 1:
+        estimated = _estimated(queryset, fields, page, sample)
+        if estimated is not None:
+            return estimated
     sample = sample or SAMPLE
     plans = [plan_for(queryset.model, path) for path in fields]
     query = queryset.query
@@ -227,14 +260,59 @@ def count(
     for index, value, number in rows:
         raw[index].append((value, number))
     total, sampled = raw[-1][0][1], raw[-2][0][1]
-    scale = total / sampled if sampled and sampled < total else 1.0
+    scale = (total / sampled if sampled and sampled < total else 1.0) * every
     counts = {path: plans[index].values(raw[index], queryset.db, scale) for index, path in enumerate(fields)}
     page_ids = [int(key) for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else None
     ranks = None
     if candidates:
         ordered, ranks = _by_whole_text(page_ids, rank, connections[queryset.db])
         page_ids = ordered[page[0] : page[1]]
-    return Facets(counts=counts, total=total, scale=scale, page_ids=page_ids, ranks=ranks)
+    return Facets(counts=counts, total=total * every, scale=scale, page_ids=page_ids, ranks=ranks)
+
+
+def _estimated(
+    queryset: models.QuerySet, fields: Sequence[str], page: tuple[int, int], sample: int | None
+) -> Facets | None:
+    """A broad search's page, total and facets without reading every match, or None when the
+    search is not broad (see the module docstring): only for searches sorted by rank, past the
+    backend's estimate_limit text matches, for pages within the first CANDIDATES records."""
+    backend = backend_for(connections[queryset.db].vendor)
+    if page[1] > CANDIDATES or not _matches_more_than(queryset, backend.estimate_limit):
+        return None
+    found = count(backend.sampled(queryset, EVERY), fields, sample=sample, every=EVERY)
+    found.total_estimated = True
+    if found.total < FEWEST * EVERY:  # few found: count them exactly
+        return None
+    keys, ranked = _candidates(queryset, backend)
+    if len(keys) < CANDIDATES:  # the filters leave few records after all: count them exactly
+        return None
+    ordered, found.ranks = _by_whole_text(keys, queryset.query.annotations["rank"], connections[queryset.db], ranked)
+    found.page_ids = ordered[page[0] : page[1]]
+    return found
+
+
+def _candidates(queryset: models.QuerySet, backend) -> tuple[list[int], dict[int, float]]:
+    """The first CANDIDATES keys of queryset in the first tier's order: the records whose head
+    matches, best first, then those with the newest documents; and their whole-text ranks
+    (restrict()'s rank, read with them)."""
+    order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
+    heads = backend.head_matches(queryset).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
+    ranks = dict(_rows(heads, backend))
+    keys = list(ranks)
+    if len(keys) < CANDIDATES:
+        for key, rank in _rows(backend.newest_matches(queryset).values_list("pk", "rank")[:CANDIDATES], backend):
+            if key not in ranks and len(keys) < CANDIDATES:
+                keys.append(key)
+                ranks[key] = rank
+    return keys, ranks
+
+
+def _rows(queryset: models.QuerySet, backend) -> list[tuple]:
+    """The rows of a values_list() queryset, read as the backend reads a statement that matches text."""
+    sql, params = queryset.query.sql_with_params()
+    with backend.matching_cursor(connections[queryset.db]) as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
 
 
 def tiered_keys(queryset: models.QuerySet, limit: int) -> tuple[list[int], dict[int, float]]:
@@ -247,18 +325,20 @@ def tiered_keys(queryset: models.QuerySet, limit: int) -> tuple[list[int], dict[
     head_sql, head_params = backend.head(rank.kind, rank.query)
     order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
     listed = queryset.annotate(search_head_rank=RawSQL(head_sql, head_params)).order_by(*order)  # noqa: S611 (the backend's SQL)
-    sql, params = listed.values_list("pk", flat=True)[: max(CANDIDATES, limit)].query.sql_with_params()
-    with backend.matching_cursor(connection) as cursor:
-        cursor.execute(sql, params)
-        keys = [key for (key,) in cursor.fetchall()]
+    keys = [key for (key,) in _rows(listed.values_list("pk")[: max(CANDIDATES, limit)], backend)]
     ordered, ranks = _by_whole_text(keys, rank, connection)
     return ordered[:limit], ranks
 
 
-def _by_whole_text(candidates: list[int], rank: SearchRank, connection) -> tuple[list[int], dict[int, float]]:
+def _by_whole_text(
+    candidates: list[int], rank: SearchRank, connection, known: dict[int, float] | None = None
+) -> tuple[list[int], dict[int, float]]:
     """The candidates (keys in first-tier order) sorted by their whole-text rank, the first tier
-    breaking ties, and those ranks."""
-    ranks = backend_for(connection.vendor).exact_ranks(rank.kind, candidates, rank.query, connection)
+    breaking ties, and those ranks; known: ranks already read, not asked for again."""
+    known = known or {}
+    unknown = [key for key in candidates if key not in known]
+    ranks = backend_for(connection.vendor).exact_ranks(rank.kind, unknown, rank.query, connection) if unknown else {}
+    ranks |= known
     first_tier = {key: position for position, key in enumerate(candidates)}
     return sorted(candidates, key=lambda key: (-ranks.get(key, 0.0), first_tier[key])), ranks
 

@@ -5,11 +5,13 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 
 from soars.accounts.factories import ExecutiveFactory
 from soars.core.models import Agency, ClearanceLevel, EligibilityCategory, OpportunityType
 from soars.resumes.factories import PositionFactory, ResumeFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
+from soars.search.backends import backend_for
 
 pytestmark = pytest.mark.django_db
 
@@ -205,3 +207,21 @@ def test_an_outsider_agency_never_finds_or_counts_a_resume_not_shared_with_it(cl
     assert "Zeppelin" not in html.replace('value="zeppelin"', "")
     assert "Career SES member (" not in html
     assert "(1)" not in html
+
+
+@pytest.mark.skipif(backend_for(connection.vendor).estimate_limit is None, reason="it always reads every match")
+def test_a_broad_search_says_about_how_many_and_never_lists_a_hidden_resume(client_as, personas, monkeypatch):
+    from soars.search import facets
+
+    for _ in range(26):
+        SharedResumeFactory(headline="Chief Zeppelin Officer")
+    ResumeFactory(headline="Hidden Zeppelin pilot")
+    monkeypatch.setattr(type(backend_for(connection.vendor)), "estimate_limit", 0)  # as if 20,000 matched
+    monkeypatch.setattr(facets, "CANDIDATES", 25)
+    monkeypatch.setattr(facets, "EVERY", 1)
+    monkeypatch.setattr(facets, "FEWEST", 1)
+    html = _page(client_as, personas, "q=zeppelin")
+    assert 'id="results">About 26 resumes found' in html
+    assert "Page 1 of about 2" in html
+    assert "Hidden Zeppelin" not in html
+    assert _count(_page(client_as, personas, "q=zeppelin&page=2")) == 26  # past the candidates: exact

@@ -63,7 +63,8 @@ class Backend:
 
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         """Whether more than `limit` documents of the kind match the query's text (cheap: it
-        stops counting past the limit and checks nothing else)."""
+        stops counting past the limit and checks nothing else). A backend may count documents
+        of every kind instead, when that is much cheaper (SQLite)."""
         raise NotImplementedError
 
     def head(self, kind: str, query: Query) -> tuple[str, list]:
@@ -74,6 +75,26 @@ class Backend:
 
     def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
         """{object_id: rank} for these ids, as restrict() ranks them (ids that do not match are left out)."""
+        raise NotImplementedError
+
+    # Past this many text matches, a page of a search sorted by rank is picked from candidates and
+    # its total and facets are estimated from a sample of the matching documents (see
+    # facets.count); None: always read every match.
+    estimate_limit: int | None = None
+
+    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
+        """restrict()'s queryset keeping only the records whose document is every `every`-th
+        (by the document's key: an even sample, whatever the records are)."""
+        raise NotImplementedError
+
+    def head_matches(self, queryset: QuerySet) -> QuerySet:
+        """restrict()'s queryset keeping the records whose head (title and names) matches every
+        group of the query, annotated with search_head_rank: the order to pick the best of them
+        in (higher first), by their head or by their whole text. Their `rank` stays restrict()'s."""
+        raise NotImplementedError
+
+    def newest_matches(self, queryset: QuerySet) -> QuerySet:
+        """restrict()'s queryset ordered by the newest document first, cheap to read the first few of."""
         raise NotImplementedError
 
     @contextmanager

@@ -123,6 +123,21 @@ class PostgresBackend(Backend):
         sql, params = tsquery(query)
         return dict(self._by_ids(RANK_SQL.format(sql), params, kind, ids, connection))
 
+    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
+        return queryset.extra(where=["search_searchdocument.id %% %s = 0"], params=[every])
+
+    def head_matches(self, queryset: QuerySet) -> QuerySet:
+        # The whole-text condition stays (it holds the excluded words); the head's own GIN index
+        # finds the few documents whose title or names match.
+        rank = queryset.query.annotations["rank"]
+        sql, params = tsquery(Query(groups=rank.query.groups))
+        return queryset.extra(where=[f"search_searchdocument.head_vector @@ {sql}"], params=params).annotate(
+            search_head_rank=RawSQL(f"ts_rank(search_searchdocument.head_vector, {sql})", params)
+        )
+
+    def newest_matches(self, queryset: QuerySet) -> QuerySet:
+        return queryset.extra(select={"search_document": "search_searchdocument.id"}).order_by("-search_document")
+
     @contextmanager
     def matching_cursor(self, connection):
         # The whole-document vectors live out of line (migration 0005), which the planner does

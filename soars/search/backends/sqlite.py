@@ -23,6 +23,7 @@ SNIPPET_WORDS = 24
 # every probe), and CROSS JOIN, where the SQL is ours alone, fixes the order.
 FROM = "search_fts CROSS JOIN search_searchdocument"
 WHERE = "search_fts MATCH %s AND +search_fts.rowid = search_searchdocument.id AND search_searchdocument.kind = %s"
+HEAD = "{title names}"  # the columns of a document's head (see Backend.head_matches)
 
 
 def fts5_term(term: Term) -> str:
@@ -35,8 +36,12 @@ def fts5_any(terms) -> str:
     return parts[0] if len(parts) == 1 else "(" + " OR ".join(parts) + ")"
 
 
-def fts5_expression(query: Query) -> str:
+def fts5_expression(query: Query, *, head: bool = False) -> str:
+    """The query in FTS5's syntax; head: its words must match the title or names (while excluded
+    words exclude a document that has them anywhere)."""
     positive = " AND ".join(fts5_any(group) for group in query.groups)
+    if head:
+        positive = f"{HEAD} : ({positive})"
     if query.excluded:
         return f"({positive}) NOT {fts5_any(query.excluded)}"
     return positive
@@ -44,6 +49,7 @@ def fts5_expression(query: Query) -> str:
 
 class SqliteBackend(Backend):
     counts_in_window = False  # "unable to use function bm25 in the requested context"
+    estimate_limit = 20_000  # past this many text matches a ranked page estimates (facets.count)
 
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         rank = SearchRank(RANK_SQL, (), kind=kind, query=query)
@@ -90,6 +96,35 @@ class SqliteBackend(Backend):
                 [*params, fts5_expression(query), *objects],
             )
             return [(int(objects[rowid]), value) for rowid, value in cursor.fetchall()]
+
+    def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
+        # Counted in the full-text index alone, documents of every kind (an upper bound for the
+        # kind's): three times cheaper than looking up each document's kind. facets._estimated
+        # checks the kind's own matches from its sample.
+        statement = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT COUNT(*) FROM ({statement})", [fts5_expression(query), limit + 1])
+            return cursor.fetchone()[0] > limit
+
+    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
+        if not query.groups:
+            return {}
+        return dict(self._by_rowid(RANK_SQL, [], kind, ids, query, connection))
+
+    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
+        return queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every])
+
+    def head_matches(self, queryset: QuerySet) -> QuerySet:
+        # The documents whose head matches are listed once from the full-text index (a column
+        # filter); the statement's own MATCH then keeps those, and ranks them by their whole text.
+        rank = queryset.query.annotations["rank"]
+        heads = "+search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
+        head = fts5_expression(Query(groups=rank.query.groups), head=True)
+        return queryset.extra(where=[heads], params=[head]).annotate(search_head_rank=RawSQL(RANK_SQL, ()))
+
+    def newest_matches(self, queryset: QuerySet) -> QuerySet:
+        # FTS5 hands out its matches newest first when asked, so the first few cost little.
+        return queryset.extra(select={"search_document": "search_fts.rowid"}).order_by("-search_document")
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:

@@ -1,0 +1,127 @@
+"""Broad searches (soars.search.facets._estimated): the total and facets counted over a sample of
+the matching documents, the page picked from candidates (head matches, then the newest documents)
+ranked by their whole text; hidden records never sampled, listed or ranked."""
+
+import pytest
+from django.db import connection
+
+from soars.core.models import WhatsNewPost
+from soars.search import facets
+from soars.search.backends import backend_for
+from soars.search.engine import page_records, results_with_facets, search
+from soars.search.models import SearchDocument
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        backend_for(connection.vendor).estimate_limit is None, reason="this backend always reads every match"
+    ),
+]
+
+
+@pytest.fixture
+def broad(monkeypatch):
+    """broad(candidates, every=1, fewest=1): treat every search as broad."""
+
+    def set_to(candidates: int, every: int = 1, fewest: int = 1) -> None:
+        monkeypatch.setattr(type(backend_for(connection.vendor)), "estimate_limit", 0)
+        monkeypatch.setattr(facets, "CANDIDATES", candidates)
+        monkeypatch.setattr(facets, "EVERY", every)
+        monkeypatch.setattr(facets, "FEWEST", fewest)
+
+    return set_to
+
+
+def ranked(text: str):
+    return search(WhatsNewPost.objects.published(), text, kind="post")
+
+
+def whole_text_order(text: str) -> list[int]:
+    results = ranked(text)
+    return [post.pk for post in page_records(results, 0, results.count())]
+
+
+@pytest.fixture
+def wildfire_posts(make_post):
+    """Two posts say wildfire in their title, five only in the body; "newest" is indexed last."""
+    return {
+        "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
+        "title": make_post("Wildfire budget", "money for the season").pk,
+        "body_often": make_post("Field notes", "wildfire wildfire wildfire smoke and wildfire lines").pk,
+        "body_once": make_post("Staffing", "one wildfire detail").pk,
+        "body_twice": make_post("Aviation", "wildfire tankers for the wildfire season").pk,
+        "body_long": make_post("Report", "wildfire " + "words of a long report " * 40).pk,
+        "newest": make_post("Latest", "a wildfire mention").pk,
+    }
+
+
+def test_the_page_lists_head_matches_then_the_newest_ranked_by_whole_text(wildfire_posts, broad):
+    broad(candidates=3)
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    heads_and_newest = {wildfire_posts[name] for name in ("title_and_body", "title", "newest")}
+    assert set(found.ranks) == heads_and_newest  # only the candidates were ranked, by their whole text
+    assert [post.pk for post in page] == [pk for pk in whole_text_order("wildfire") if pk in heads_and_newest]
+    exact = dict(ranked("wildfire").filter(pk__in=heads_and_newest).values_list("pk", "rank"))
+    assert found.ranks == pytest.approx(exact)
+
+
+def test_the_total_is_estimated_from_every_kth_document_and_says_about(make_post, broad):
+    broad(candidates=2, every=2)
+    posts = [make_post(f"Notes {n}", "wildfire").pk for n in range(9)]
+    hidden = [make_post("Secret", "wildfire", hidden=True).pk for _ in range(4)]
+    even = SearchDocument.objects.filter(kind="post", object_id__in=posts).extra(where=["id %% 2 = 0"]).count()
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    assert found.total_estimated and page.paginator.estimated
+    assert found.total == 2 * even  # every second document sampled, hidden ones never counted
+    assert not {post.pk for post in page} & set(hidden)
+
+
+def test_hidden_records_are_never_sampled_listed_or_ranked(make_post, broad):
+    broad(candidates=2)
+    hidden = {make_post("Wildfire secret", "wildfire", hidden=True).pk for _ in range(3)}
+    shown = {make_post("Wildfire notes", "a wildfire").pk, make_post("More notes", "wildfire again").pk}
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    assert found.total_estimated and {post.pk for post in page} == shown
+    assert found.total == 2 and not set(found.ranks) & hidden
+
+
+def test_excluded_words_exclude_head_matches_that_have_them_anywhere(make_post, broad):
+    broad(candidates=2)
+    drill = make_post("Wildfire schedule", "the drill starts at noon").pk  # drill only in the body
+    kept = {make_post("Wildfire plan", "the plan").pk, make_post("Notes", "wildfire").pk}
+    page, found = results_with_facets(ranked("wildfire -drill"), [], 1, per_page=2)
+    assert found.total_estimated and {post.pk for post in page} == kept and drill not in found.ranks
+
+
+def test_too_few_sampled_records_are_counted_exactly(wildfire_posts, broad):
+    broad(candidates=3, fewest=len(wildfire_posts) + 1)
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    assert not found.total_estimated and not page.paginator.estimated
+    assert found.total == len(wildfire_posts) and found.ranks is None
+    assert [post.pk for post in page] == whole_text_order("wildfire")[:3]
+
+
+def test_fewer_records_than_candidates_are_counted_exactly(wildfire_posts, broad):
+    broad(candidates=len(wildfire_posts) + 1)
+    _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    assert not found.total_estimated and found.total == len(wildfire_posts)
+
+
+def test_pages_past_the_candidates_are_counted_exactly_and_list_every_match_once(wildfire_posts, broad):
+    broad(candidates=3)
+    page, found = results_with_facets(ranked("wildfire"), [], 2, per_page=3)  # records 4 to 6
+    assert not found.total_estimated and found.total == len(wildfire_posts)
+    assert [post.pk for post in page] == whole_text_order("wildfire")[3:6]
+
+
+def test_sorting_by_date_is_never_estimated(wildfire_posts, broad):
+    broad(candidates=3)
+    newest = ranked("wildfire").order_by("-published_at", "-pk")
+    page, found = results_with_facets(newest, [], 1, per_page=3)
+    assert not found.total_estimated
+    assert [post.pk for post in page] == list(newest.values_list("pk", flat=True)[:3])
+
+
+def test_a_search_under_the_limit_is_counted_exactly(wildfire_posts):
+    _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    assert not found.total_estimated and found.total == len(wildfire_posts)
