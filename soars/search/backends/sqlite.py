@@ -78,6 +78,8 @@ class SqliteBackend(Backend):
         The documents' row ids first; then one pass over the MATCH keeps those rows (the
         unary + stops SQLite from handing the ids to FTS5, which would run the MATCH once
         per id: four seconds instead of twelve milliseconds for 1,000 ids of a broad query).
+        The pass covers only the range of those row ids, which FTS5 seeks to: a page of the
+        newest documents reads the end of the index alone.
         """
         if not ids:
             return []
@@ -92,8 +94,9 @@ class SqliteBackend(Backend):
                 return []
             rows = ", ".join(["%s"] * len(objects))
             cursor.execute(
-                f"SELECT rowid, {column} FROM search_fts WHERE search_fts MATCH %s AND +rowid IN ({rows})",
-                [*params, fts5_expression(query), *objects],
+                f"SELECT rowid, {column} FROM search_fts WHERE search_fts MATCH %s "
+                f"AND rowid BETWEEN %s AND %s AND +rowid IN ({rows})",
+                [*params, fts5_expression(query), min(objects), max(objects), *objects],
             )
             return [(int(objects[rowid]), value) for rowid, value in cursor.fetchall()]
 
