@@ -11,10 +11,10 @@ turned into the value asked for ("code") afterwards in the small table it points
 
 Counting costs one to four microseconds per record and related row, so when more than SAMPLE
 records are found the facets are counted over an even sample of them (every k-th key) and
-scaled up; the result says so (Facets.approximate) and pages show "about". With 1,000
-sampled, a value held by a tenth of the records is estimated within about 10% of its count
-(one standard error); pages round estimates to two figures. The total is exact, except for a
-broad search (below).
+scaled up; the result says so (Facets.approximate) and pages show "about". With 500
+sampled, a value held by a tenth of the records is estimated within about 13% of its count,
+one held by a third within about 6% (one standard error); pages round estimates to two
+figures. The total is exact, except for a broad search (below).
 
 Ranking a broad query costs more than finding it: every match's whole text is scored (bm25
 on SQLite, ts_rank_cd on PostgreSQL: one to five microseconds each). So when the records are
@@ -57,8 +57,8 @@ from soars.search.backends.base import SearchRank
 MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
-SAMPLE = 1000  # at most about this many records are counted
-CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
+SAMPLE = 500  # at most about this many records are counted
+CANDIDATES = 500  # a ranked search ranks at least its best this many records exactly
 EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
 FEWEST = 64  # ... unless fewer than this many are found there (about 2,000 in all): then exactly
 

@@ -64,7 +64,7 @@ class Backend:
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         """Whether more than `limit` documents of the kind match the query's text (cheap: it
         stops counting past the limit and checks nothing else). A backend may count documents
-        of every kind instead, when that is much cheaper (SQLite)."""
+        of every kind instead when that is much cheaper (SQLite: see there)."""
         raise NotImplementedError
 
     def head(self, kind: str, query: Query) -> tuple[str, list]:

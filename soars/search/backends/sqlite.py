@@ -101,11 +101,18 @@ class SqliteBackend(Backend):
             return [(int(objects[rowid]), value) for rowid, value in cursor.fetchall()]
 
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
-        # Counted in the full-text index alone, documents of every kind (an upper bound for the
-        # kind's): three times cheaper than looking up each document's kind. facets._estimated
-        # checks the kind's own matches from its sample.
-        statement = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
+        # Counted in the full-text index alone, documents of every kind: three times cheaper than
+        # looking up each document's kind. So a kind with no more than `limit` documents in all
+        # (counted in the index on kind) never counts as matching more; for the rest, the
+        # documents of other kinds are few enough to ignore (facets._estimated checks the
+        # kind's own matches in its sample).
         with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT COUNT(*) FROM (SELECT 1 FROM search_searchdocument WHERE kind = %s LIMIT %s)", [kind, limit + 1]
+            )
+            if cursor.fetchone()[0] <= limit:
+                return False
+            statement = "SELECT 1 FROM search_fts WHERE search_fts MATCH %s LIMIT %s"
             cursor.execute(f"SELECT COUNT(*) FROM ({statement})", [fts5_expression(query), limit + 1])
             return cursor.fetchone()[0] > limit
 
