@@ -45,7 +45,16 @@ class ResumeManager(models.Manager.from_queryset(ResumeQuerySet)):
 
 
 # What a search reads per resume besides its key (see Resume.Meta.indexes).
-SEARCHED_COLUMNS = ["visibility", "executive", "eligibility", "clearance", "remote", "available_from", "updated_at"]
+SEARCHED_COLUMNS = [
+    "visibility",
+    "executive",
+    "eligibility",
+    "clearance",
+    "remote",
+    "available_from",
+    "updated_at",
+    "locations",
+]
 
 
 class Resume(models.Model):

@@ -2,7 +2,7 @@
 and a resume the searcher's agency may not see is never found or counted."""
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from soars.resumes.factories import ResumeFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
@@ -108,3 +108,17 @@ def test_rebuilding_the_index_restores_a_lost_resume_document(personas):
     SearchDocument.objects.filter(kind="resume").delete()
     call_command("rebuild_search_index", "resume", "--no-progress", stdout=StringIO())
     assert _found(personas.agency_b, "zeppelin") == {resume.pk}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_a_location_filter_reads_resumes_from_the_covering_index_alone(personas):
+    from soars.resumes import filters
+
+    SharedResumeFactory(headline="Budget officer", locations=["Denver, CO"])
+    criteria = {"location": "Denver", "remote": "on"}
+    results = filters.search_resumes(Resume.objects.visible_to_agency(personas.agency_a), criteria)
+    sql, params = results.values_list("pk", "rank").query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+        plan = [row[-1] for row in cursor.fetchall() if "resumes_resume " in f"{row[-1]} "]
+    assert plan and all("COVERING INDEX resume_" in step for step in plan), plan
