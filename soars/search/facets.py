@@ -60,7 +60,7 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL
 SAMPLE = 500  # at most about this many records are counted
 CANDIDATES = 500  # a ranked search ranks at least its best this many records exactly
 EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
-FEWEST = 64  # ... unless fewer than this many are found there (about 2,000 in all): then exactly
+FEWEST = 25  # ... unless fewer than this many are found there (about 800 in all): then exactly
 
 
 @dataclass
@@ -197,6 +197,12 @@ def count(
         estimated = _estimated(queryset, fields, page, sample)
         if estimated is not None:
             return estimated
+    return _counted(queryset, fields, sample=sample, page=page, tiered=tiered, every=every)
+
+
+def _counted(queryset, fields, *, sample, page, tiered, every, page_ranks: bool = False) -> Facets:
+    """count() in one statement (its arguments as there); page_ranks: the page is sorted by rank
+    first, and Facets.ranks gives the rank of each of its records."""
     sample = sample or SAMPLE
     plans = [plan_for(queryset.model, path) for path in fields]
     query = queryset.query
@@ -207,6 +213,7 @@ def count(
     sorted_by = [("pk" if name in ("pk", queryset.model._meta.pk.name) else name, way) for name, way in sorted_by]
     if not all(NAME.fullmatch(name) for name, _ in sorted_by):
         raise ValueError("Sort only by field or annotation names.")
+    with_ranks = page_ranks and bool(sorted_by) and sorted_by[0][0] == "rank"
     columns = list(
         dict.fromkeys(
             [*sorted({plan.column for plan in plans if plan.column}), *(n for n, _ in sorted_by if n != "pk")]
@@ -241,7 +248,8 @@ def count(
             candidates = max(CANDIDATES, int(page[1]))
             limit, offset = candidates, 0
         rows = f"SELECT {picked} FROM {MATCHED} ORDER BY {ordering} LIMIT {limit} OFFSET {offset}"  # noqa: S608
-        numbered = f"SELECT -3, CAST(id AS TEXT), ROW_NUMBER() OVER (ORDER BY {ordering}) FROM ({rows}) AS page"  # noqa: S608
+        listed_as = "CAST(id AS TEXT) || ' ' || CAST(c_rank AS TEXT)" if with_ranks else "CAST(id AS TEXT)"
+        numbered = f"SELECT -3, {listed_as}, ROW_NUMBER() OVER (ORDER BY {ordering}) FROM ({rows}) AS page"  # noqa: S608
         branches.append(numbered)
     for index, plan in enumerate(plans):
         if plan.column:
@@ -262,8 +270,9 @@ def count(
     total, sampled = raw[-1][0][1], raw[-2][0][1]
     scale = (total / sampled if sampled and sampled < total else 1.0) * every
     counts = {path: plans[index].values(raw[index], queryset.db, scale) for index, path in enumerate(fields)}
-    page_ids = [int(key) for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else None
-    ranks = None
+    listed = [key for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else []
+    ranks = {int(key): float(rank) for key, _, rank in (item.partition(" ") for item in listed)} if with_ranks else None
+    page_ids = [int(item.partition(" ")[0]) for item in listed] if page else None
     if candidates:
         ordered, ranks = _by_whole_text(page_ids, rank, connections[queryset.db])
         page_ids = ordered[page[0] : page[1]]
@@ -275,35 +284,45 @@ def _estimated(
 ) -> Facets | None:
     """A broad search's page, total and facets without reading every match, or None when the
     search is not broad (see the module docstring): only for searches sorted by rank, past the
-    backend's estimate_limit text matches, for pages within the first CANDIDATES records."""
-    backend = backend_for(connections[queryset.db].vendor)
-    if page[1] > CANDIDATES or not _matches_more_than(queryset, backend.estimate_limit):
+    backend's estimate_limit text matches, for pages within the candidates."""
+    rank = _search_rank(queryset)
+    connection = connections[queryset.db]
+    backend = backend_for(connection.vendor)
+    if page[1] > CANDIDATES or rank is None or not backend.broad(rank.kind, rank.query, connection):
         return None
-    found = count(backend.sampled(queryset, EVERY), fields, sample=sample, every=EVERY)
-    found.total_estimated = True
+    found = _counted(
+        backend.sampled(queryset, EVERY),
+        fields,
+        sample=sample,
+        page=(0, CANDIDATES),
+        tiered=False,
+        every=EVERY,
+        page_ranks=True,
+    )
     if found.total < FEWEST * EVERY:  # few found: count them exactly
         return None
-    keys, ranked = _candidates(queryset, backend)
-    if len(keys) < CANDIDATES:  # the filters leave few records after all: count them exactly
+    keys, ranks = _candidates(queryset, backend, found)
+    if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None
-    ordered, found.ranks = _by_whole_text(keys, queryset.query.annotations["rank"], connections[queryset.db], ranked)
-    found.page_ids = ordered[page[0] : page[1]]
+    ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
+    found.page_ids, found.total_estimated = ordered[page[0] : page[1]], True
     return found
 
 
-def _candidates(queryset: models.QuerySet, backend) -> tuple[list[int], dict[int, float]]:
-    """The first CANDIDATES keys of queryset in the first tier's order: the records whose head
-    matches, best first, then those with the newest documents; and their whole-text ranks
-    (restrict()'s rank, read with them)."""
+def _candidates(queryset: models.QuerySet, backend, sampled: Facets) -> tuple[list[int], dict[int, float]]:
+    """Up to CANDIDATES keys of queryset in the first tier's order, with their whole-text ranks
+    (restrict()'s rank, read with them): the records whose head matches, best first, then the
+    best of the sample (the page of Backend.sampled, with its ranks)."""
     order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
     heads = backend.head_matches(queryset).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
     ranks = dict(_rows(heads, backend))
     keys = list(ranks)
-    if len(keys) < CANDIDATES:
-        for key, rank in _rows(backend.newest_matches(queryset).values_list("pk", "rank")[:CANDIDATES], backend):
-            if key not in ranks and len(keys) < CANDIDATES:
-                keys.append(key)
-                ranks[key] = rank
+    for key in sampled.page_ids:
+        if len(keys) >= CANDIDATES:
+            break
+        if key not in ranks:
+            keys.append(key)
+            ranks[key] = sampled.ranks[key]
     return keys, ranks
 
 

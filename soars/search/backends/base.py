@@ -82,6 +82,10 @@ class Backend:
     # facets.count); None: always read every match.
     estimate_limit: int | None = None
 
+    def broad(self, kind: str, query: Query, connection) -> bool:
+        """Whether the query's text matches more than estimate_limit documents of the kind."""
+        return self.estimate_limit is not None and self.matches_more_than(self.estimate_limit, kind, query, connection)
+
     def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
         """restrict()'s queryset keeping only the records whose document is every `every`-th
         (by the document's key: an even sample, whatever the records are)."""
@@ -91,10 +95,6 @@ class Backend:
         """restrict()'s queryset keeping the records whose head (title and names) matches every
         group of the query, annotated with search_head_rank: the order to pick the best of them
         in (higher first), by their head or by their whole text. Their `rank` stays restrict()'s."""
-        raise NotImplementedError
-
-    def newest_matches(self, queryset: QuerySet) -> QuerySet:
-        """restrict()'s queryset ordered by the newest document first, cheap to read the first few of."""
         raise NotImplementedError
 
     @contextmanager

@@ -132,10 +132,6 @@ class SqliteBackend(Backend):
         head = fts5_expression(Query(groups=rank.query.groups), head=True)
         return queryset.extra(where=[heads], params=[head]).annotate(search_head_rank=RawSQL(RANK_SQL, ()))
 
-    def newest_matches(self, queryset: QuerySet) -> QuerySet:
-        # FTS5 hands out its matches newest first when asked, so the first few cost little.
-        return queryset.extra(select={"search_document": "search_fts.rowid"}).order_by("-search_document")
-
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:
             cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

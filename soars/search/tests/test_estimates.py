@@ -1,6 +1,6 @@
 """Broad searches (soars.search.facets._estimated): the total and facets counted over a sample of
-the matching documents, the page picked from candidates (head matches, then the newest documents)
-ranked by their whole text; hidden records never sampled, listed or ranked."""
+the matching documents, the page picked from candidates (head matches, then the best of the
+sample) ranked by their whole text; hidden records never sampled, listed or ranked."""
 
 import pytest
 from django.db import connection
@@ -43,7 +43,7 @@ def whole_text_order(text: str) -> list[int]:
 
 @pytest.fixture
 def wildfire_posts(make_post):
-    """Two posts say wildfire in their title, five only in the body; "newest" is indexed last."""
+    """Two posts say wildfire in their title, five only in the body."""
     return {
         "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
         "title": make_post("Wildfire budget", "money for the season").pk,
@@ -55,13 +55,15 @@ def wildfire_posts(make_post):
     }
 
 
-def test_the_page_lists_head_matches_then_the_newest_ranked_by_whole_text(wildfire_posts, broad):
-    broad(candidates=3)
+def test_the_page_lists_head_matches_then_the_best_of_the_sample_ranked_by_whole_text(wildfire_posts, broad):
+    broad(candidates=3)  # the sample is every document (every=1)
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
-    heads_and_newest = {wildfire_posts[name] for name in ("title_and_body", "title", "newest")}
-    assert set(found.ranks) == heads_and_newest  # only the candidates were ranked, by their whole text
-    assert [post.pk for post in page] == [pk for pk in whole_text_order("wildfire") if pk in heads_and_newest]
-    exact = dict(ranked("wildfire").filter(pk__in=heads_and_newest).values_list("pk", "rank"))
+    heads = {wildfire_posts["title_and_body"], wildfire_posts["title"]}
+    best_of_the_rest = next(pk for pk in whole_text_order("wildfire") if pk not in heads)
+    candidates = heads | {best_of_the_rest}
+    assert set(found.ranks) == candidates  # only the candidates were ranked, by their whole text
+    assert [post.pk for post in page] == [pk for pk in whole_text_order("wildfire") if pk in candidates]
+    exact = dict(ranked("wildfire").filter(pk__in=candidates).values_list("pk", "rank"))
     assert found.ranks == pytest.approx(exact)
 
 
@@ -101,10 +103,11 @@ def test_too_few_sampled_records_are_counted_exactly(wildfire_posts, broad):
     assert [post.pk for post in page] == whole_text_order("wildfire")[:3]
 
 
-def test_fewer_records_than_candidates_are_counted_exactly(wildfire_posts, broad):
-    broad(candidates=len(wildfire_posts) + 1)
-    _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+def test_a_page_reaching_past_the_candidates_found_is_counted_exactly(wildfire_posts, broad):
+    broad(candidates=10, every=2)  # the two head matches and the sampled half of the rest
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=6)
     assert not found.total_estimated and found.total == len(wildfire_posts)
+    assert [post.pk for post in page] == whole_text_order("wildfire")[:6]
 
 
 def test_pages_past_the_candidates_are_counted_exactly_and_list_every_match_once(wildfire_posts, broad):
