@@ -58,7 +58,7 @@ MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
 SAMPLE = 500  # at most about this many records are counted
-CANDIDATES = 500  # a ranked search ranks at least its best this many records exactly
+CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
 EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
 FEWEST = 25  # ... unless fewer than this many are found there (about 800 in all): then exactly
 

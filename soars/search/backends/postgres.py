@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
-from django.db.models.sql.where import ExtraWhere
 
 from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
 from soars.search.query import Query, Term
@@ -23,9 +22,6 @@ RANK_SQL = f"ts_rank_cd(search_searchdocument.search_vector, {{}}, {RANK_NORMALI
 # Planner settings for statements that match text (see PostgresBackend.matching_cursor).
 PLANNER = {"enable_seqscan": "off", "max_parallel_workers_per_gather": "0"}
 SET_PLANNER = ", ".join(f"set_config('{name}', %s, true)" for name in PLANNER)
-WHOLE_TEXT = "search_searchdocument.search_vector @@"  # restrict()'s condition on the text
-# The documents in the sample's partial GIN index (migration 0006): id % 32 = 0 (facets.EVERY).
-SAMPLED_EVERY = 32
 HEADLINE_OPTIONS = f"StartSel={START}, StopSel={STOP}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=…"
 
 
@@ -54,7 +50,6 @@ def tsquery(query: Query) -> tuple[str, list[str]]:
 
 class PostgresBackend(Backend):
     exact_limit = 3000  # past this many text matches, rank in two tiers (facets.count)
-    estimate_limit = 20_000  # past this many, a ranked page estimates (facets.count)
 
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery(query)
@@ -66,7 +61,7 @@ class PostgresBackend(Backend):
             where=[
                 "search_searchdocument.kind = %s",
                 f"search_searchdocument.object_id + 0 = {outer_pk(queryset, connection)}",
-                f"{WHOLE_TEXT} {sql}",  # last: head_matches() replaces it
+                f"search_searchdocument.search_vector @@ {sql}",
             ],
             params=[kind, *params],
         ).annotate(rank=SearchRank(RANK_SQL.format(sql), params, kind=kind, query=query))
@@ -127,46 +122,6 @@ class PostgresBackend(Backend):
             return {}
         sql, params = tsquery(query)
         return dict(self._by_ids(RANK_SQL.format(sql), params, kind, ids, connection))
-
-    def broad(self, kind: str, query: Query, connection) -> bool:
-        # Counted in the sample's own index (below), a thirty-second of the work, when the limit
-        # is high enough for the sample's count to stand for the whole (a hundred or more).
-        limit = (self.estimate_limit or 0) // SAMPLED_EVERY
-        if limit < 100:
-            return super().broad(kind, query, connection)
-        sql, params = tsquery(query)
-        statement = (
-            f"SELECT 1 FROM search_searchdocument WHERE kind = %s AND id %% {SAMPLED_EVERY} = 0 "
-            f"AND search_vector @@ {sql} LIMIT %s"
-        )
-        with self.matching_cursor(connection) as cursor:
-            cursor.execute(f"SELECT COUNT(*) FROM ({statement}) AS matches", [kind, *params, limit + 1])
-            return cursor.fetchone()[0] > limit
-
-    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
-        # Written out, not a parameter, so that the planner sees the partial index's condition
-        # (migration 0006, every 32nd): the bitmap of matches then holds the sampled documents alone.
-        return queryset.extra(where=[f"search_searchdocument.id %% {int(every)} = 0"])
-
-    def head_matches(self, queryset: QuerySet) -> QuerySet:
-        # The statement's whole-text condition becomes a head condition (plus the excluded words,
-        # if any): matching every group in the head implies matching it in the whole text, and
-        # testing the whole vector would read it from TOAST storage for every head match.
-        rank = queryset.query.annotations["rank"]
-        clone = queryset.all()
-        children = clone.query.where.children
-        for index, child in enumerate(children):
-            if isinstance(child, ExtraWhere) and child.sqls[-1].startswith(WHOLE_TEXT):
-                head_sql, head_params = tsquery(Query(groups=rank.query.groups))
-                condition, params = f"search_searchdocument.head_vector @@ {head_sql}", head_params
-                if rank.query.excluded:
-                    excluded_sql, excluded_params = tsquery_any(rank.query.excluded)
-                    condition += f" AND NOT (search_searchdocument.search_vector @@ {excluded_sql})"
-                    params = [*params, *excluded_params]
-                children[index] = ExtraWhere([*child.sqls[:-1], condition], [*child.params[:1], *params])
-                rank_sql = f"ts_rank(search_searchdocument.head_vector, {head_sql})"
-                return clone.annotate(search_head_rank=RawSQL(rank_sql, head_params))
-        raise ValueError("Only a queryset that restrict() made has a head to match.")
 
     @contextmanager
     def matching_cursor(self, connection):
