@@ -288,7 +288,11 @@ def _estimated(
     rank = _search_rank(queryset)
     connection = connections[queryset.db]
     backend = backend_for(connection.vendor)
-    if page[1] > CANDIDATES or rank is None or not backend.broad(rank.kind, rank.query, connection):
+    if page[1] > CANDIDATES or backend.estimate_limit is None:
+        return None
+    if not _has_words(queryset):
+        return _estimated_without_words(queryset, fields, sample, backend)
+    if rank is None or not backend.broad(rank.kind, rank.query, connection):
         return None
     found = _counted(
         backend.sampled(queryset, EVERY),
@@ -306,6 +310,28 @@ def _estimated(
         return None
     ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
     found.page_ids, found.total_estimated = ordered[page[0] : page[1]], True
+    return found
+
+
+def _has_words(queryset: models.QuerySet) -> bool:
+    """Whether queryset is restricted by a search's words (sorted by rank or not)."""
+    rank = queryset.query.annotations.get("rank")
+    return isinstance(rank, SearchRank) and bool(rank.query.groups)
+
+
+def _estimated_without_words(queryset: models.QuerySet, fields: Sequence[str], sample, backend) -> Facets | None:
+    """A search without words over more than estimate_limit records (by the largest key): the
+    total and facets counted over every EVERY-th record by key (Backend.sampled_records); the
+    page is read as it is, in the queryset's order, through its indexes (page_ids None)."""
+    table = queryset.model._default_manager.using(queryset.db)
+    if (table.aggregate(largest=models.Max("pk"))["largest"] or 0) <= backend.estimate_limit:
+        return None
+    found = _counted(
+        backend.sampled_records(queryset, EVERY), fields, sample=sample, page=None, tiered=False, every=EVERY
+    )
+    if found.total < FEWEST * EVERY:  # few found: count them exactly
+        return None
+    found.total_estimated = True
     return found
 
 

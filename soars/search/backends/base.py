@@ -91,6 +91,11 @@ class Backend:
         (by the document's key: an even sample, whatever the records are)."""
         raise NotImplementedError
 
+    def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
+        """queryset (no words searched) keeping only the records whose key is a multiple of
+        `every`, found by key rather than by reading every record."""
+        raise NotImplementedError
+
     def head_matches(self, queryset: QuerySet) -> QuerySet:
         """restrict()'s queryset keeping the records whose head (title and names) matches every
         group of the query, annotated with search_head_rank: the order to pick the best of them

@@ -128,3 +128,23 @@ def test_sorting_by_date_is_never_estimated(wildfire_posts, broad):
 def test_a_search_under_the_limit_is_counted_exactly(wildfire_posts):
     _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
     assert not found.total_estimated and found.total == len(wildfire_posts)
+
+
+def test_a_large_list_without_words_is_counted_over_every_kth_record(make_post, broad):
+    broad(candidates=10, every=2)
+    posts = [make_post(f"Notes {n}", "text").pk for n in range(9)]
+    hidden = [make_post("Secret", "text", hidden=True).pk for _ in range(4)]
+    newest = WhatsNewPost.objects.published().order_by("-published_at", "-pk")
+    page, found = results_with_facets(newest, [], 1, per_page=3)
+    assert found.total_estimated and page.paginator.estimated
+    assert found.total == 2 * sum(1 for pk in posts if pk % 2 == 0)  # hidden posts never counted
+    assert [post.pk for post in page] == list(newest.values_list("pk", flat=True)[:3])
+    assert not {post.pk for post in page} & set(hidden)
+
+
+def test_a_list_without_words_under_the_limit_is_counted_exactly(make_post, broad):
+    broad(candidates=10, every=2, fewest=100)
+    for n in range(5):
+        make_post(f"Notes {n}", "text")
+    _, found = results_with_facets(WhatsNewPost.objects.published().order_by("-pk"), [], 1, per_page=3)
+    assert not found.total_estimated and found.total == 5
