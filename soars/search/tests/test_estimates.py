@@ -148,3 +148,16 @@ def test_a_list_without_words_under_the_limit_is_counted_exactly(make_post, broa
         make_post(f"Notes {n}", "text")
     _, found = results_with_facets(WhatsNewPost.objects.published().order_by("-pk"), [], 1, per_page=3)
     assert not found.total_estimated and found.total == 5
+
+
+def test_a_kind_with_few_documents_is_never_estimated_for_other_kinds_matches(make_post, broad, monkeypatch):
+    from soars.core.models import Agency
+    from soars.search.engine import index_object
+
+    broad(candidates=1)
+    monkeypatch.setattr(type(backend_for(connection.vendor)), "estimate_limit", 2)
+    for agency in Agency.objects.filter(parent__isnull=True)[:5]:  # five "department" documents of another kind
+        index_object(agency)
+    posts = [make_post("Notes", "the department plan").pk, make_post("More", "department budget").pk]
+    page, found = results_with_facets(ranked("department"), [], 1, per_page=1)
+    assert not found.total_estimated and found.total == 2 and page[0].pk in posts
