@@ -39,3 +39,17 @@ def make_post(db):
         return post
 
     return make
+
+
+@pytest.fixture
+def wildfire_posts(make_post):
+    """Two posts say wildfire in their title, five only in the body (some of them often)."""
+    return {
+        "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
+        "title": make_post("Wildfire budget", "money for the season").pk,
+        "body_often": make_post("Field notes", "wildfire wildfire wildfire smoke and wildfire lines").pk,
+        "body_once": make_post("Staffing", "one wildfire detail").pk,
+        "body_twice": make_post("Aviation", "wildfire tankers for the wildfire season").pk,
+        "body_long": make_post("Report", "wildfire " + "words of a long report " * 40).pk,
+        "newest": make_post("Latest", "a wildfire mention").pk,
+    }

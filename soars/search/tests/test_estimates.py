@@ -8,8 +8,9 @@ from django.db import connection
 from soars.core.models import WhatsNewPost
 from soars.search import facets
 from soars.search.backends import backend_for
-from soars.search.engine import page_records, results_with_facets, search
+from soars.search.engine import results_with_facets
 from soars.search.models import SearchDocument
+from soars.search.tests.posts import ranked, whole_text_order
 
 pytestmark = [
     pytest.mark.django_db,
@@ -30,29 +31,6 @@ def broad(monkeypatch):
         monkeypatch.setattr(facets, "FEWEST", fewest)
 
     return set_to
-
-
-def ranked(text: str):
-    return search(WhatsNewPost.objects.published(), text, kind="post")
-
-
-def whole_text_order(text: str) -> list[int]:
-    results = ranked(text)
-    return [post.pk for post in page_records(results, 0, results.count())]
-
-
-@pytest.fixture
-def wildfire_posts(make_post):
-    """Two posts say wildfire in their title, five only in the body."""
-    return {
-        "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
-        "title": make_post("Wildfire budget", "money for the season").pk,
-        "body_often": make_post("Field notes", "wildfire wildfire wildfire smoke and wildfire lines").pk,
-        "body_once": make_post("Staffing", "one wildfire detail").pk,
-        "body_twice": make_post("Aviation", "wildfire tankers for the wildfire season").pk,
-        "body_long": make_post("Report", "wildfire " + "words of a long report " * 40).pk,
-        "newest": make_post("Latest", "a wildfire mention").pk,
-    }
 
 
 def test_the_page_lists_head_matches_then_the_best_of_the_sample_ranked_by_whole_text(wildfire_posts, broad):

@@ -4,11 +4,11 @@ whole text. PostgreSQL ranks so past Backend.exact_limit matches; SQLite scores 
 import pytest
 from django.db import connection, transaction
 
-from soars.core.models import WhatsNewPost
 from soars.search import facets
 from soars.search.backends.postgres import PostgresBackend
 from soars.search.backends.sqlite import SqliteBackend
-from soars.search.engine import best, page_records, results_with_facets, search
+from soars.search.engine import best, results_with_facets
+from soars.search.tests.posts import ranked, whole_text_order
 
 pytestmark = pytest.mark.django_db
 postgres_only = pytest.mark.skipif(connection.vendor != "postgresql", reason="only PostgreSQL ranks in two tiers")
@@ -25,16 +25,6 @@ def tiers(monkeypatch):
     return set_to
 
 
-def ranked(text: str):
-    return search(WhatsNewPost.objects.published(), text, kind="post")
-
-
-def whole_text_order(text: str) -> list[int]:
-    """Every match ranked by its whole text: the order before two tiers."""
-    results = ranked(text)
-    return [post.pk for post in page_records(results, 0, results.count())]
-
-
 def every_page(text: str, per_page: int) -> list[int]:
     shown, number = [], 1
     while True:
@@ -43,20 +33,6 @@ def every_page(text: str, per_page: int) -> list[int]:
         if not page.has_next():
             return shown
         number += 1
-
-
-@pytest.fixture
-def wildfire_posts(make_post):
-    """Two posts say wildfire in their title, five only in the body (some of them often)."""
-    return {
-        "title_and_body": make_post("Wildfire season outlook", "wildfire crews and wildfire aviation").pk,
-        "title": make_post("Wildfire budget", "money for the season").pk,
-        "body_often": make_post("Field notes", "wildfire wildfire wildfire smoke and wildfire lines").pk,
-        "body_once": make_post("Staffing", "one wildfire detail").pk,
-        "body_twice": make_post("Aviation", "wildfire tankers for the wildfire season").pk,
-        "body_long": make_post("Report", "wildfire " + "words of a long report " * 40).pk,
-        "newest": make_post("Latest", "a wildfire mention").pk,
-    }
 
 
 def test_a_query_matching_no_more_than_the_exact_limit_is_ranked_by_whole_text(wildfire_posts, tiers):
