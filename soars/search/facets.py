@@ -31,12 +31,12 @@ may see it and that it passes the filters (about 2 microseconds each on SQLite),
 total exactly. So past the backend's estimate_limit text matches (SQLite: 20,000), the first
 pages of a search sorted by rank are found without reading every match (_estimated): the total
 and the facets are counted over the records of every EVERY-th matching document
-(Backend.sampled) and scaled up, and shown as "about"; the page is picked from CANDIDATES
-records: those whose head matches, best first (Backend.head_matches), then those with the
-newest documents (Backend.newest_matches, which the full-text index hands out newest first),
-ranked by their whole text. Only records the user may see are ever sampled or listed. When
-fewer than FEWEST records are sampled, or fewer than CANDIDATES are found at all, the search
-is counted exactly after all; so are pages past the candidates.
+(Backend.sampled) and scaled up, and shown as "about"; the page is picked from up to
+CANDIDATES records: those whose head matches, best first (Backend.head_matches), then the best
+of the sample, ranked by their whole text. Only records the user may see are ever sampled or
+listed. When fewer than FEWEST records are sampled the search is counted exactly after all;
+so are pages reaching past the candidates. A search without words over more than
+estimate_limit records is counted over every EVERY-th record by key (Backend.sampled_records).
 """
 
 from __future__ import annotations
