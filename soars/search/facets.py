@@ -283,8 +283,9 @@ def _estimated(
     queryset: models.QuerySet, fields: Sequence[str], page: tuple[int, int], sample: int | None
 ) -> Facets | None:
     """A broad search's page, total and facets without reading every match, or None when the
-    search is not broad (see the module docstring): only for searches sorted by rank, past the
-    backend's estimate_limit text matches, for pages within the candidates."""
+    search is not broad (see the module docstring): a search sorted by rank past the backend's
+    estimate_limit text matches, or one without words over more records than that; only for
+    pages within the first CANDIDATES records."""
     rank = _search_rank(queryset)
     connection = connections[queryset.db]
     backend = backend_for(connection.vendor)

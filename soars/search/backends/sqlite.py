@@ -8,6 +8,7 @@ slower: FTS5 re-runs the MATCH for every probe.
 
 from __future__ import annotations
 
+from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
@@ -116,19 +117,14 @@ class SqliteBackend(Backend):
             cursor.execute(f"SELECT COUNT(*) FROM ({statement})", [fts5_expression(query), limit + 1])
             return cursor.fetchone()[0] > limit
 
-    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
-        if not query.groups:
-            return {}
-        return dict(self._by_rowid(RANK_SQL, [], kind, ids, query, connection))
-
     def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
         return queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every])
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
         # The multiples of `every` up to the largest key, looked up one by one through the primary
         # key (a tenth of the time of reading every record and testing its key).
-        meta = queryset.model._meta
-        largest = f"SELECT MAX({meta.pk.column}) FROM {meta.db_table}"
+        meta, quote = queryset.model._meta, connections[queryset.db].ops.quote_name
+        largest = f"SELECT MAX({quote(meta.pk.column)}) FROM {quote(meta.db_table)}"
         keys = RawSQL(
             f"WITH RECURSIVE k(n) AS (SELECT %s UNION ALL SELECT n + %s FROM k WHERE n + %s <= ({largest})) "
             "SELECT n FROM k",
