@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.db import connection
 
 from soars.search.engine import index_document, snippets
 
@@ -47,3 +48,15 @@ def test_snippets_are_only_for_the_kind_asked(make_post):
 
 def test_no_ids_means_no_snippets(make_post):
     assert snippets("post", [], "wildfire") == {}
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite reads broad searches' snippets one by one")
+def test_snippets_read_one_by_one_are_the_same_as_in_one_pass(make_post, monkeypatch):
+    from soars.search.backends import sqlite
+
+    posts = [make_post(f"Wildfire notes {n}", f"crews fought the wildfire near ridge {n}").pk for n in range(4)]
+    other = make_post("Staffing", "nothing about fires").pk
+    in_one_pass = snippets("post", [*posts, other], "wildfire")
+    monkeypatch.setattr(sqlite, "SNIPPETS_ONE_BY_ONE_PAST", 0)
+    assert snippets("post", [*posts, other], "wildfire") == in_one_pass
+    assert all("<mark>" in in_one_pass[pk] for pk in posts) and "<mark>" not in in_one_pass[other]
