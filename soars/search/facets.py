@@ -181,7 +181,6 @@ def count(
     sample: int | None = None,
     page: tuple[int, int] | None = None,
     tiered: bool | None = None,
-    every: int = 1,
 ) -> Facets:
     """The counts of fields over queryset (see the module docstring and engine.facet_counts).
 
@@ -190,19 +189,19 @@ def count(
     total and the counts. Orderings other than plain names leave page_ids None; a broad
     search's first pages are estimated instead (see _estimated).
     tiered: whether to rank in two tiers, if the caller has asked two_tiers() already.
-    every: queryset holds the records of every every-th document only (Backend.sampled); the
-    total and counts are scaled up by it.
     """
-    if page and every == 1:
+    if page:
         estimated = _estimated(queryset, fields, page, sample)
         if estimated is not None:
             return estimated
-    return _counted(queryset, fields, sample=sample, page=page, tiered=tiered, every=every)
+    return _counted(queryset, fields, sample=sample, page=page, tiered=tiered)
 
 
-def _counted(queryset, fields, *, sample, page, tiered, every, page_ranks: bool = False) -> Facets:
-    """count() in one statement (its arguments as there); page_ranks: the page is sorted by rank
-    first, and Facets.ranks gives the rank of each of its records."""
+def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ranks: bool = False) -> Facets:
+    """count() in one statement (its arguments as there). every: queryset holds the records of
+    every every-th document or record only (Backend.sampled, sampled_records); the total and
+    counts are scaled up by it. page_ranks: the page is sorted by rank first, and Facets.ranks
+    gives the rank of each of its records."""
     sample = sample or SAMPLE
     plans = [plan_for(queryset.model, path) for path in fields]
     query = queryset.query
@@ -293,7 +292,7 @@ def _estimated(
         return None
     if not _has_words(queryset):
         return _estimated_without_words(queryset, fields, sample, backend)
-    if rank is None or not backend.broad(rank.kind, rank.query, connection):
+    if not _matches_more_than(queryset, backend.estimate_limit):
         return None
     found = _counted(
         backend.sampled(queryset, EVERY),

@@ -82,10 +82,6 @@ class Backend:
     # facets.count); None: always read every match.
     estimate_limit: int | None = None
 
-    def broad(self, kind: str, query: Query, connection) -> bool:
-        """Whether the query's text matches more than estimate_limit documents of the kind."""
-        return self.estimate_limit is not None and self.matches_more_than(self.estimate_limit, kind, query, connection)
-
     def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
         """restrict()'s queryset keeping only the records whose document is every `every`-th
         (by the document's key: an even sample, whatever the records are)."""
