@@ -46,6 +46,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
 from django.db.models import Count, Value
 from django.db.models.expressions import RawSQL
@@ -292,10 +293,13 @@ def _estimated(
         return None
     if not _has_words(queryset):
         return _estimated_without_words(queryset, fields, sample, backend)
-    if not _matches_more_than(queryset, backend.estimate_limit):
+    if rank is None:  # sorted otherwise (by date, say)
+        return None
+    sampled = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
+    if sampled is None:
         return None
     found = _counted(
-        backend.sampled(queryset, EVERY),
+        sampled,
         fields,
         sample=sample,
         page=(0, CANDIDATES),
@@ -354,7 +358,10 @@ def _candidates(queryset: models.QuerySet, backend, sampled: Facets) -> tuple[li
 
 def _rows(queryset: models.QuerySet, backend) -> list[tuple]:
     """The rows of a values_list() queryset, read as the backend reads a statement that matches text."""
-    sql, params = queryset.query.sql_with_params()
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a filter on an empty list of keys, say
+        return []
     with backend.matching_cursor(connections[queryset.db]) as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()

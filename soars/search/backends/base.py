@@ -82,9 +82,10 @@ class Backend:
     # facets.count); None: always read every match.
     estimate_limit: int | None = None
 
-    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
-        """restrict()'s queryset keeping only the records whose document is every `every`-th
-        (by the document's key: an even sample, whatever the records are)."""
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+        """restrict()'s queryset keeping only the records of every `every`-th document (by the
+        document's key or its record's: an even sample, whatever the records are); None when the
+        query's text matches no more than about `more_than` documents of the kind (not broad)."""
         raise NotImplementedError
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 
-from django.db import transaction
-from django.db.models import QuerySet
+from django.db import connections, transaction
+from django.db.models import BooleanField, Max, QuerySet
 from django.db.models.expressions import RawSQL
 
 from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
@@ -48,23 +48,60 @@ def tsquery(query: Query) -> tuple[str, list[str]]:
     return "(" + " && ".join(sql_parts) + ")", params
 
 
+# A broad search's head matches are picked from the best this many heads of its kind
+# (PostgresBackend.head_matches): enough for CANDIDATES records after visibility and filters.
+HEADS = 3000
+
+
+class TextMatch(RawSQL):
+    """restrict()'s condition: the record's document matches the query. A class of its own so
+    that _listed() can find it again and leave it out for records known to match."""
+
+    def __init__(self, sql: str, params):
+        super().__init__(sql, params, output_field=BooleanField())
+
+
+def _keyed(queryset: QuerySet, keys: list[int]) -> QuerySet:
+    """queryset keeping the records with these keys, sent as one array (a few thousand keys:
+    one parameter is quicker to send and to plan than as many)."""
+    return queryset.extra(where=[f"{outer_pk(queryset, connections[queryset.db])} = ANY(%s)"], params=[keys])
+
+
+def _listed(queryset: QuerySet, keys: list[int], kind: str) -> QuerySet:
+    """restrict()'s queryset kept to the records with these keys, whose documents are known to
+    match (found in the index beforehand): each record's document is looked up by its key and
+    the text is not matched again. So the planner probes those records alone, and never
+    joins them to the index's matches (which it may misjudge by a hundredfold for words that
+    go together, then probing records once per match)."""
+    listed = queryset.all()
+    where = listed.query.where
+    kept = [child for child in where.children if not isinstance(getattr(child, "lhs", None), TextMatch)]
+    if len(kept) == len(where.children) - 1 and where.connector == "AND" and not where.negated:
+        where.children = kept  # else keep matching the text: still right, perhaps slower
+    joined = f"search_searchdocument.object_id = {outer_pk(queryset, connections[queryset.db])}"
+    return _keyed(listed, keys).extra(where=["search_searchdocument.kind = %s", joined], params=[kind])
+
+
 class PostgresBackend(Backend):
     exact_limit = 3000  # past this many text matches, rank in two tiers (facets.count)
+    estimate_limit = 3000  # past this many text matches a ranked page estimates (facets.count)
 
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery(query)
         # "object_id + 0": the documents are found through the GIN index, never looked up one
         # by one from the caller's rows. A lookup would test each document's vector, read
         # from TOAST storage, which the planner does not cost (24,000 of them: 110 ms).
-        return queryset.extra(
-            tables=["search_searchdocument"],
-            where=[
-                "search_searchdocument.kind = %s",
-                f"search_searchdocument.object_id + 0 = {outer_pk(queryset, connection)}",
-                f"search_searchdocument.search_vector @@ {sql}",
-            ],
-            params=[kind, *params],
-        ).annotate(rank=SearchRank(RANK_SQL.format(sql), params, kind=kind, query=query))
+        matches = TextMatch(
+            "search_searchdocument.kind = %s"
+            f" AND search_searchdocument.object_id + 0 = {outer_pk(queryset, connection)}"
+            f" AND search_searchdocument.search_vector @@ {sql}",
+            [kind, *params],
+        )
+        return (
+            queryset.extra(tables=["search_searchdocument"])
+            .filter(matches)
+            .annotate(rank=SearchRank(RANK_SQL.format(sql), params, kind=kind, query=query))
+        )
 
     def exclude(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         sql, params = tsquery_any(query.excluded)
@@ -122,6 +159,48 @@ class PostgresBackend(Backend):
             return {}
         sql, params = tsquery(query)
         return dict(self._by_ids(RANK_SQL.format(sql), params, kind, ids, connection))
+
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+        # The documents of records whose key is a multiple of `every` that match, found in the
+        # partial index of those documents (migration 0006, for EVERY = 32: a 32nd of the
+        # index); then those records alone. How many documents match is judged from the same
+        # sample (a tenth of the cost of counting them up to the limit).
+        rank = queryset.query.annotations["rank"]
+        sql, params = tsquery(rank.query)
+        statement = (
+            f"SELECT object_id FROM search_searchdocument WHERE kind = %s AND object_id %% {int(every)} = 0"
+            f" AND search_vector @@ {sql}"
+        )
+        keys = self._keys(statement, [rank.kind, *params], queryset.db)
+        if len(keys) * every <= more_than:
+            return None
+        return _listed(queryset, keys, rank.kind)
+
+    def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
+        largest = queryset.model._default_manager.using(queryset.db).aggregate(largest=Max("pk"))["largest"] or 0
+        return _keyed(queryset, list(range(every, largest + 1, every)))
+
+    def head_matches(self, queryset: QuerySet) -> QuerySet:
+        # The best HEADS heads of the kind by their head's rank, from the small index of heads
+        # (a head that matches every group matches the whole document; an excluded word is
+        # looked for in the whole document); then those of the records.
+        rank = queryset.query.annotations["rank"]
+        sql, params = tsquery(Query(groups=rank.query.groups))
+        statement = f"SELECT object_id FROM search_searchdocument WHERE kind = %s AND head_vector @@ {sql}"
+        statement_params = [rank.kind, *params]
+        if rank.query.excluded:
+            excluded, excluded_params = tsquery_any(rank.query.excluded)
+            statement += f" AND NOT search_vector @@ {excluded}"
+            statement_params += excluded_params
+        statement += f" ORDER BY ts_rank(head_vector, {sql}) DESC, updated_at DESC LIMIT %s"
+        keys = self._keys(statement, [*statement_params, *params, HEADS], queryset.db)
+        head = RawSQL(f"ts_rank(search_searchdocument.head_vector, {sql})", params)
+        return _listed(queryset, keys, rank.kind).annotate(search_head_rank=head)
+
+    def _keys(self, statement: str, params: list, using: str) -> list[int]:
+        with self.matching_cursor(connections[using]) as cursor:
+            cursor.execute(statement, params)
+            return [key for (key,) in cursor.fetchall()]
 
     @contextmanager
     def matching_cursor(self, connection):

@@ -125,7 +125,10 @@ class SqliteBackend(Backend):
                 return False
             return _fts_matches_more_than(cursor, fts5_expression(query), limit)
 
-    def sampled(self, queryset: QuerySet, every: int) -> QuerySet:
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+        rank = queryset.query.annotations["rank"]
+        if not self.matches_more_than(more_than, rank.kind, rank.query, connections[queryset.db]):
+            return None
         return queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every])
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:

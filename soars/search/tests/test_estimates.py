@@ -49,7 +49,9 @@ def test_the_total_is_estimated_from_every_kth_document_and_says_about(make_post
     broad(candidates=2, every=2)
     posts = [make_post(f"Notes {n}", "wildfire").pk for n in range(9)]
     hidden = [make_post("Secret", "wildfire", hidden=True).pk for _ in range(4)]
-    even = SearchDocument.objects.filter(kind="post", object_id__in=posts).extra(where=["id %% 2 = 0"]).count()
+    # SQLite samples by the document's key (its row in the full-text index), PostgreSQL by the record's.
+    key = "object_id" if connection.vendor == "postgresql" else "id"
+    even = SearchDocument.objects.filter(kind="post", object_id__in=posts).extra(where=[f"{key} %% 2 = 0"]).count()
     page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
     assert found.total_estimated and page.paginator.estimated
     assert found.total == 2 * even  # every second document sampled, hidden ones never counted
@@ -139,3 +141,20 @@ def test_a_kind_with_few_documents_is_never_estimated_for_other_kinds_matches(ma
     posts = [make_post("Notes", "the department plan").pk, make_post("More", "department budget").pk]
     page, found = results_with_facets(ranked("department"), [], 1, per_page=1)
     assert not found.total_estimated and found.total == 2 and page[0].pk in posts
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial index")
+def test_the_sample_is_looked_for_with_the_partial_index_predicate(make_post, broad):
+    from django.test.utils import CaptureQueriesContext
+
+    broad(candidates=2, every=facets.EVERY)
+    for n in range(3):
+        make_post(f"Notes {n}", "wildfire")
+    with CaptureQueriesContext(connection) as statements:
+        results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    predicate = f"object_id % {facets.EVERY} = 0"
+    assert any(predicate in statement["sql"] for statement in statements.captured_queries)
+    with connection.cursor() as cursor:  # the planner uses a partial index only for its own predicate
+        index = "'search_document_sample'::regclass"
+        cursor.execute(f"SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = {index}")
+        assert cursor.fetchone()[0] == f"((object_id % ({facets.EVERY})::bigint) = 0)"
