@@ -25,7 +25,9 @@ class ResumeQuerySet(models.QuerySet):
         # owners and the resumes shared with this agency once, then checks each resume
         # against those lists, instead of looking every resume's owner and shares up.
         chosen = Resume.visible_agencies.through.objects.filter(agency_id__in=agencies).values("resume_id")
-        inactive = get_user_model().objects.filter(is_active=False).values("pk")
+        # "in [False]", not "= False": Django writes the latter "NOT is_active", which no index
+        # can look up (SQLite reads every user for it).
+        inactive = get_user_model().objects.filter(is_active__in=[False]).values("pk")
         return self.exclude(executive_id__in=inactive).filter(
             Q(visibility=Resume.Visibility.ALL_AGENCIES)
             | Q(visibility=Resume.Visibility.CHOSEN_AGENCIES, pk__in=chosen)
