@@ -236,7 +236,9 @@ def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ran
     step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
     ctes = [
         f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
-        f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE id %% {step} = 0)",  # noqa: S608
+        # Every step-th key; over keys sampled already (every: PostgreSQL samples multiples of
+        # it), of their quotients, or a step sharing a factor with it would keep them all.
+        f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE (id / {int(every)}) %% {step} = 0)",  # noqa: S608
     ]
     branches = [f"SELECT -1, NULL, COUNT(*) FROM {MATCHED}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
     candidates = 0  # how many of the first keys listed are ranked exactly, then sorted

@@ -158,3 +158,15 @@ def test_the_sample_is_looked_for_with_the_partial_index_predicate(make_post, br
         index = "'search_document_sample'::regclass"
         cursor.execute(f"SELECT pg_get_expr(indpred, indrelid) FROM pg_index WHERE indexrelid = {index}")
         assert cursor.fetchone()[0] == f"((object_id % ({facets.EVERY})::bigint) = 0)"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL samples records by key")
+def test_facets_of_a_sample_by_key_are_counted_over_about_sample_records(make_post, broad, monkeypatch):
+    broad(candidates=2, every=4)
+    monkeypatch.setattr(facets, "SAMPLE", 2)
+    for n in range(64):
+        make_post(f"Notes {n}", "wildfire")
+    _, found = results_with_facets(ranked("wildfire"), ["created_by"], 1, per_page=2)
+    assert found.total_estimated and found.total == 64  # every 4th of 64 consecutive keys, scaled up
+    counted = found.total / found.scale
+    assert counted <= 4  # every 8th of the 16 sampled, not every 8th key (half of those)
