@@ -300,18 +300,19 @@ def _estimated(
     sampled = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
     if sampled is None:
         return None
-    found = _counted(
+    heads = _heads(queryset, backend)
+    found = _counted(  # the sample's best are candidates too, when the heads are too few
         sampled,
         fields,
         sample=sample,
-        page=(0, CANDIDATES),
+        page=(0, CANDIDATES) if len(heads) < CANDIDATES else None,
         tiered=False,
         every=EVERY,
         page_ranks=True,
     )
     if found.total < FEWEST * EVERY:  # few found: count them exactly
         return None
-    keys, ranks = _candidates(queryset, backend, found)
+    keys, ranks = _candidates(heads, found)
     if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None
     ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
@@ -341,15 +342,19 @@ def _estimated_without_words(queryset: models.QuerySet, fields: Sequence[str], s
     return found
 
 
-def _candidates(queryset: models.QuerySet, backend, sampled: Facets) -> tuple[list[int], dict[int, float]]:
-    """Up to CANDIDATES keys of queryset in the first tier's order, with their whole-text ranks
-    (restrict()'s rank, read with them): the records whose head matches, best first, then the
-    best of the sample (the page of Backend.sampled, with its ranks)."""
+def _heads(queryset: models.QuerySet, backend) -> dict[int, float]:
+    """{key: whole-text rank} of up to CANDIDATES records whose head matches, in the first tier's
+    order: best first (Backend.head_matches), then as queryset sorts."""
     order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
     heads = backend.head_matches(queryset).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
-    ranks = dict(_rows(heads, backend))
-    keys = list(ranks)
-    for key in sampled.page_ids:
+    return dict(_rows(heads, backend))
+
+
+def _candidates(heads: dict[int, float], sampled: Facets) -> tuple[list[int], dict[int, float]]:
+    """Up to CANDIDATES keys in the first tier's order, with their whole-text ranks: the head
+    matches, then the best of the sample (the page of Backend.sampled, with its ranks)."""
+    keys, ranks = list(heads), dict(heads)
+    for key in sampled.page_ids or []:
         if len(keys) >= CANDIDATES:
             break
         if key not in ranks:

@@ -45,6 +45,15 @@ def test_the_page_lists_head_matches_then_the_best_of_the_sample_ranked_by_whole
     assert found.ranks == pytest.approx(exact)
 
 
+def test_head_matches_filling_the_candidates_leave_the_sample_to_counting(wildfire_posts, broad):
+    broad(candidates=2)  # the two head matches are every candidate
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    titled = {wildfire_posts["title_and_body"], wildfire_posts["title"]}
+    heads = [pk for pk in whole_text_order("wildfire") if pk in titled]
+    assert found.total_estimated and found.total == len(wildfire_posts)
+    assert [post.pk for post in page] == heads and set(found.ranks) == set(heads)
+
+
 def test_the_total_is_estimated_from_every_kth_document_and_says_about(make_post, broad):
     broad(candidates=2, every=2)
     posts = [make_post(f"Notes {n}", "wildfire").pk for n in range(9)]
