@@ -62,6 +62,7 @@ SAMPLE = 500  # at most about this many records are counted
 CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
 EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
 FEWEST = 25  # ... unless fewer than this many are found there (about 800 in all): then exactly
+LISTED = 4000  # most sampled records listed to rank, where ranking is not done in the sample's statement
 
 
 @dataclass
@@ -300,19 +301,23 @@ def _estimated(
     sampled = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
     if sampled is None:
         return None
-    heads = _heads(queryset, backend)
-    found = _counted(  # the sample's best are candidates too, when the heads are too few
-        sampled,
+    # The sample is counted first. A backend that scores matches cheaply (exact_limit None)
+    # ranks the sampled records in the same statement; another lists them in the queryset's
+    # order without ranks, and ranks them only if the head matches are too few (_candidates).
+    ranked_here = backend.exact_limit is None
+    others = [item for item in queryset.query.order_by if item != "-rank"]
+    found = _counted(
+        sampled if ranked_here else sampled.order_by(*others),
         fields,
         sample=sample,
-        page=(0, CANDIDATES) if len(heads) < CANDIDATES else None,
+        page=(0, CANDIDATES if ranked_here else LISTED),
         tiered=False,
         every=EVERY,
-        page_ranks=True,
+        page_ranks=ranked_here,
     )
     if found.total < FEWEST * EVERY:  # few found: count them exactly
         return None
-    keys, ranks = _candidates(heads, found)
+    keys, ranks = _candidates(_heads(queryset, backend), found, rank, connection)
     if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None
     ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
@@ -350,16 +355,24 @@ def _heads(queryset: models.QuerySet, backend) -> dict[int, float]:
     return dict(_rows(heads, backend))
 
 
-def _candidates(heads: dict[int, float], sampled: Facets) -> tuple[list[int], dict[int, float]]:
+def _candidates(
+    heads: dict[int, float], sampled: Facets, rank: SearchRank, connection
+) -> tuple[list[int], dict[int, float]]:
     """Up to CANDIDATES keys in the first tier's order, with their whole-text ranks: the head
-    matches, then the best of the sample (the page of Backend.sampled, with its ranks)."""
+    matches, then the best of the sample (the page of Backend.sampled, ranked there or here,
+    ties kept in the sample's order)."""
     keys, ranks = list(heads), dict(heads)
-    for key in sampled.page_ids or []:
-        if len(keys) >= CANDIDATES:
-            break
-        if key not in ranks:
-            keys.append(key)
-            ranks[key] = sampled.ranks[key]
+    if len(keys) >= CANDIDATES:
+        return keys[:CANDIDATES], ranks
+    listed = [key for key in sampled.page_ids if key not in ranks]
+    if sampled.ranks is None:  # listed unranked: rank them by their whole text now
+        found = backend_for(connection.vendor).exact_ranks(rank.kind, listed, rank.query, connection)
+        listed = sorted(listed, key=lambda key: -found.get(key, 0.0))  # stable: ties keep the sample's order
+    else:
+        found = sampled.ranks
+    for key in listed[: CANDIDATES - len(keys)]:
+        keys.append(key)
+        ranks[key] = found.get(key, 0.0)
     return keys, ranks
 
 
