@@ -179,3 +179,20 @@ def test_facets_of_a_sample_by_key_are_counted_over_about_sample_records(make_po
     assert found.total_estimated and found.total == 64  # every 4th of 64 consecutive keys, scaled up
     counted = found.total / found.scale
     assert counted <= 4  # every 8th of the 16 sampled, not every 8th key (half of those)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's partial index")
+def test_a_large_limit_is_judged_from_the_documents_of_every_32nd_record():
+    from soars.search.backends.postgres import INDEXED_EVERY, JUDGED_FROM
+    from soars.search.engine import index_document
+    from soars.search.query import parse
+
+    backend, limit = backend_for(connection.vendor), INDEXED_EVERY * JUDGED_FROM  # 800
+    for n in range(1, JUDGED_FROM + 2):  # 26 matching documents, all of sampled records: about 832
+        index_document("probe", n * INDEXED_EVERY, title="", body="wildfire")
+    for n in range(1, 60):  # more of unsampled records: not seen
+        index_document("probe", n * INDEXED_EVERY + 1, title="", body="wildfire")
+    assert backend.matches_more_than(limit, "probe", parse("wildfire"), connection)
+    assert not backend.matches_more_than(limit + INDEXED_EVERY, "probe", parse("wildfire"), connection)
+    assert not backend.matches_more_than(limit, "probe", parse("smoke"), connection)
+    assert INDEXED_EVERY == facets.EVERY  # the index holds the sample that broad searches count
