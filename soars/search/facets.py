@@ -19,24 +19,29 @@ figures. The total is exact, except for a broad search (below).
 Ranking a broad query costs more than finding it: every match's whole text is scored (bm25
 on SQLite, ts_rank_cd on PostgreSQL: one to five microseconds each). So when the records are
 sorted by a search's rank and the text matches more than the backend's exact_limit documents
-(counted first, from the full-text index), the list of matches carries a cheap first-tier
-rank instead: how well the record's head (title and names) matches, from a small index of
-heads (Backend.head). The best CANDIDATES records in that order (head matches first, then
-the most recently updated) are then ranked by their whole text (Backend.exact_ranks) and
-sorted by it; records past them keep the first-tier order. bench/search.py reports how far
-the first page agrees with scoring every match.
+(PostgreSQL: 3,000), the list of matches carries a cheap first-tier rank instead: how well the
+record's head (title and names) matches, from a small index of heads (Backend.head). The best
+CANDIDATES records in that order (head matches first, then the most recently updated) are then
+ranked by their whole text (Backend.exact_ranks) and sorted by it; records past them keep the
+first-tier order. Pages past the candidates of a broad search (below) are ranked so, and
+engine.best() ranks matching pools so.
 
 A broad search costs most in reading every match at all: finding it, checking that the user
-may see it and that it passes the filters (about 2 microseconds each on SQLite), to count the
-total exactly. So past the backend's estimate_limit text matches (SQLite: 20,000), the first
-pages of a search sorted by rank are found without reading every match (_estimated): the total
-and the facets are counted over the records of every EVERY-th matching document
-(Backend.sampled) and scaled up, and shown as "about"; the page is picked from up to
-CANDIDATES records: those whose head matches, best first (Backend.head_matches), then the best
-of the sample, ranked by their whole text. Only records the user may see are ever sampled or
-listed. When fewer than FEWEST records are sampled the search is counted exactly after all;
+may see it and that it passes the filters (about 2 microseconds each on SQLite, more on
+PostgreSQL), to count the total exactly. So past the backend's estimate_limit text matches
+(SQLite: 20,000; PostgreSQL: 3,000), the first pages of a search sorted by rank are found
+without reading every match (_estimated): the total and the facets are counted over the
+records of every EVERY-th matching document (Backend.sampled: SQLite takes every 32nd
+document, PostgreSQL every record whose key is a multiple of 32, from a partial index of their
+documents) and scaled up, and shown as "about"; the page is picked from up to CANDIDATES
+records: those whose head matches, best first (Backend.head_matches), then the best of the
+sample, ranked by their whole text (in the sample's statement where scoring is cheap, else
+afterwards and only if the heads are too few). Only records the user may see are ever sampled
+or listed. When fewer than FEWEST records are sampled the search is counted exactly after all;
 so are pages reaching past the candidates. A search without words over more than
 estimate_limit records is counted over every EVERY-th record by key (Backend.sampled_records).
+bench/search.py reports how far first pages picked from candidates agree with scoring every
+match.
 """
 
 from __future__ import annotations
