@@ -303,8 +303,8 @@ def _estimated(
         return _estimated_without_words(queryset, fields, sample, backend)
     if rank is None:  # sorted otherwise (by date, say)
         return None
-    sampled = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
-    if sampled is None:
+    drawn = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
+    if drawn is None:
         return None
     # The sample is counted first. A backend that scores matches cheaply (exact_limit None)
     # ranks the sampled records in the same statement; another lists them in the queryset's
@@ -312,7 +312,7 @@ def _estimated(
     ranked_here = backend.exact_limit is None
     others = [item for item in queryset.query.order_by if item != "-rank"]
     found = _counted(
-        sampled if ranked_here else sampled.order_by(*others),
+        drawn.records if ranked_here else drawn.records.order_by(*others),
         fields,
         sample=sample,
         page=(0, CANDIDATES if ranked_here else LISTED),
@@ -322,7 +322,8 @@ def _estimated(
     )
     if found.total < FEWEST * EVERY:  # few found: count them exactly
         return None
-    keys, ranks = _candidates(_heads(queryset, backend), found, rank, connection)
+    share = found.total / EVERY / drawn.documents if drawn.documents else None  # visible and filtered
+    keys, ranks = _candidates(_heads(queryset, backend, share), found, rank, connection)
     if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None
     ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
@@ -352,11 +353,11 @@ def _estimated_without_words(queryset: models.QuerySet, fields: Sequence[str], s
     return found
 
 
-def _heads(queryset: models.QuerySet, backend) -> dict[int, float]:
+def _heads(queryset: models.QuerySet, backend, share: float | None) -> dict[int, float]:
     """{key: whole-text rank} of up to CANDIDATES records whose head matches, in the first tier's
     order: best first (Backend.head_matches), then as queryset sorts."""
     order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
-    heads = backend.head_matches(queryset).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
+    heads = backend.head_matches(queryset, share).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
     return dict(_rows(heads, backend))
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
@@ -20,6 +21,16 @@ def outer_pk(queryset: QuerySet, connection) -> str:
     """The caller's primary-key column, quoted, for joining the index to it."""
     meta = queryset.model._meta
     return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
+
+
+@dataclass
+class Sample:
+    """What Backend.sampled() found: the sampled records (restrict()'s queryset, narrowed) and,
+    when the backend knows it, how many of the kind's documents in the sample match the text
+    (before visibility and filters)."""
+
+    records: QuerySet
+    documents: int | None = None
 
 
 class SearchRank(RawSQL):
@@ -82,7 +93,7 @@ class Backend:
     # facets.count); None: always read every match.
     estimate_limit: int | None = None
 
-    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> Sample | None:
         """restrict()'s queryset keeping only the records of every `every`-th document (by the
         document's key or its record's: an even sample, whatever the records are); None when the
         query's text matches no more than about `more_than` documents of the kind (not broad)."""
@@ -93,10 +104,13 @@ class Backend:
         `every`, found by key rather than by reading every record."""
         raise NotImplementedError
 
-    def head_matches(self, queryset: QuerySet) -> QuerySet:
+    def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:
         """restrict()'s queryset keeping the records whose head (title and names) matches every
         group of the query, annotated with search_head_rank: the order to pick the best of them
-        in (higher first), by their head or by their whole text. Their `rank` stays restrict()'s."""
+        in (higher first), by their head or by their whole text. Their `rank` stays restrict()'s.
+        share: about which share of the kind's matching documents are of the queryset's records
+        (visible and filtered), when the sample tells; a backend that lists only the best heads
+        lists more of them for a smaller share."""
         raise NotImplementedError
 
     @contextmanager

@@ -6,13 +6,14 @@ words as parameters, so no user text is ever parsed as tsquery syntax.
 
 from __future__ import annotations
 
+import math
 from contextlib import contextmanager
 
 from django.db import connections, transaction
 from django.db.models import BooleanField, Max, QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
+from soars.search.backends.base import START, STOP, Backend, Sample, SearchRank, outer_pk
 from soars.search.query import Query, Term
 
 CONFIG = "english"
@@ -58,6 +59,7 @@ JUDGED_FROM = 25
 # A broad search's head matches are picked from the best this many heads of its kind
 # (PostgresBackend.head_matches): enough for CANDIDATES records after visibility and filters.
 HEADS = 3000
+HEAD_RECORDS = 1500  # facets.CANDIDATES and a margin: the share of a sample is an estimate
 
 
 class TextMatch(RawSQL):
@@ -178,7 +180,7 @@ class PostgresBackend(Backend):
         sql, params = tsquery(query)
         return dict(self._by_ids(RANK_SQL.format(sql), params, kind, ids, connection))
 
-    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> Sample | None:
         # The documents of records whose key is a multiple of `every` that match, found in the
         # partial index of those documents (migration 0006, for EVERY = 32: a 32nd of the
         # index); then those records alone. How many documents match is judged from the same
@@ -192,16 +194,17 @@ class PostgresBackend(Backend):
         keys = self._keys(statement, [rank.kind, *params], queryset.db)
         if len(keys) * every <= more_than:
             return None
-        return _listed(queryset, keys, rank.kind)
+        return Sample(_listed(queryset, keys, rank.kind), documents=len(keys))
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
         largest = queryset.model._default_manager.using(queryset.db).aggregate(largest=Max("pk"))["largest"] or 0
         return _keyed(queryset, list(range(every, largest + 1, every)))
 
-    def head_matches(self, queryset: QuerySet) -> QuerySet:
-        # The best HEADS heads of the kind by their head's rank, from the small index of heads
-        # (a head that matches every group matches the whole document; an excluded word is
-        # looked for in the whole document); then those of the records.
+    def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:
+        # The best heads of the kind by their head's rank, from the small index of heads (a head
+        # that matches every group matches the whole document; an excluded word is looked for
+        # in the whole document): enough for HEAD_RECORDS records at the share of them that are
+        # the queryset's, at most HEADS; then those of the records.
         rank = queryset.query.annotations["rank"]
         sql, params = tsquery(Query(groups=rank.query.groups))
         statement = f"SELECT object_id FROM search_searchdocument WHERE kind = %s AND head_vector @@ {sql}"
@@ -211,7 +214,8 @@ class PostgresBackend(Backend):
             statement += f" AND NOT search_vector @@ {excluded}"
             statement_params += excluded_params
         statement += f" ORDER BY ts_rank(head_vector, {sql}) DESC, updated_at DESC LIMIT %s"
-        keys = self._keys(statement, [*statement_params, *params, HEADS], queryset.db)
+        wanted = HEADS if not share else min(HEADS, math.ceil(HEAD_RECORDS / share))
+        keys = self._keys(statement, [*statement_params, *params, wanted], queryset.db)
         head = RawSQL(f"ts_rank(search_searchdocument.head_vector, {sql})", params)
         return _listed(queryset, keys, rank.kind).annotate(search_head_rank=head)
 

@@ -12,7 +12,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, SearchRank, outer_pk
+from soars.search.backends.base import START, STOP, Backend, Sample, SearchRank, outer_pk
 from soars.search.query import Query, Term, parse
 
 # bm25 weights per FTS5 column: title, names, body.
@@ -125,11 +125,11 @@ class SqliteBackend(Backend):
                 return False
             return _fts_matches_more_than(cursor, fts5_expression(query), limit)
 
-    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> QuerySet | None:
+    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> Sample | None:
         rank = queryset.query.annotations["rank"]
         if not self.matches_more_than(more_than, rank.kind, rank.query, connections[queryset.db]):
             return None
-        return queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every])
+        return Sample(queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every]))
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
         # The multiples of `every` up to the largest key, looked up one by one through the primary
@@ -143,7 +143,7 @@ class SqliteBackend(Backend):
         )
         return queryset.filter(pk__in=keys)
 
-    def head_matches(self, queryset: QuerySet) -> QuerySet:
+    def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:
         # The documents whose head matches are listed once from the full-text index (a column
         # filter); the statement's own MATCH then keeps those, and ranks them by their whole text.
         rank = queryset.query.annotations["rank"]
