@@ -231,13 +231,24 @@ class PostgresBackend(Backend):
         # every vector from TOAST storage (430 ms) instead of the GIN index's bitmap (20 ms).
         # Parallel workers would each repeat the bitmap scan of the matches (seen in EXPLAIN)
         # and cost more to start than they save. The settings hold for this statement only:
-        # they are put back after it (or undone with its savepoint if it fails).
+        # set locally, they end with its transaction; inside the caller's transaction (a
+        # savepoint keeps them when released) they are read as they were and put back after
+        # it, or undone with the savepoint if it fails.
+        outer = connection.in_atomic_block
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            cursor.execute(f"SELECT {', '.join(f'current_setting({name!r})' for name in PLANNER)}")
-            before = cursor.fetchone()
-            cursor.execute(f"SELECT {SET_PLANNER}", list(PLANNER.values()))
+            if outer:
+                # One statement: the subquery reads the settings before its row is projected
+                # through set_config().
+                read = ", ".join(f"current_setting({name!r})" for name in PLANNER)
+                cursor.execute(
+                    f"SELECT before.*, {SET_PLANNER} FROM (SELECT {read} OFFSET 0) AS before", list(PLANNER.values())
+                )
+                before = cursor.fetchone()[: len(PLANNER)]
+            else:
+                cursor.execute(f"SELECT {SET_PLANNER}", list(PLANNER.values()))
             yield cursor
-            cursor.execute(f"SELECT {SET_PLANNER}", list(before))
+            if outer:
+                cursor.execute(f"SELECT {SET_PLANNER}", list(before))
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:

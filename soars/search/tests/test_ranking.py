@@ -171,3 +171,14 @@ def test_best_in_two_tiers_never_returns_hidden_records(make_post, tiers):
     pairs = best(ranked("wildfire"), 10)
     assert {pk for pk, _ in pairs} == shown and not hidden & {pk for pk, _ in pairs}
     assert pairs[0][0] == max(shown)  # the title match first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+@pytest.mark.django_db(transaction=True)
+def test_planner_settings_end_with_the_search_statement_outside_a_transaction(wildfire_posts, tiers):
+    tiers(candidates=3)
+    results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    assert not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather')")
+        assert cursor.fetchone() != ("off", "0")
