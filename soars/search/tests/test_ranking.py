@@ -142,6 +142,16 @@ def test_documents_keep_their_head_in_the_row_and_their_text_out_of_it():
         assert "toast_tuple_target=128" in cursor.fetchone()[0]
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL indexes")
+def test_the_text_indexes_hold_the_kind_so_a_search_reads_its_own_kind_alone():
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT indexdef FROM pg_indexes WHERE tablename = 'search_searchdocument'")
+        definitions = " ".join(row[0] for row in cursor.fetchall())
+    assert "gin (kind, search_vector)" in definitions  # every statement that matches text names its kind
+    assert "gin (search_vector)" not in definitions
+    assert "gin (head_vector)" in definitions  # with the kind, the planner took it for a list of the kind
+
+
 @postgres_only
 def test_only_documents_of_the_kind_count_towards_the_exact_limit(make_post, tiers):
     from soars.core.models import Agency
