@@ -94,9 +94,10 @@ class Backend:
     estimate_limit: int | None = None
 
     def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> Sample | None:
-        """restrict()'s queryset keeping only the records of every `every`-th document (by the
-        document's key or its record's: an even sample, whatever the records are); None when the
-        query's text matches no more than about `more_than` documents of the kind (not broad)."""
+        """A Sample: restrict()'s queryset keeping only the records of every `every`-th document
+        (by the document's key or its record's: an even sample, whatever the records are); None
+        when the query's text matches no more than about `more_than` documents of the kind (not
+        broad)."""
         raise NotImplementedError
 
     def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
