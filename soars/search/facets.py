@@ -67,6 +67,7 @@ SAMPLE = 500  # at most about this many records are counted
 CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
 EVERY = 32  # a broad search is counted over the records of every EVERY-th matching document
 FEWEST = 25  # ... unless fewer than this many are found there (about 800 in all): then exactly
+NARROW = object()  # _estimated(): not broad, and not to be ranked in two tiers either
 LISTED = 4000  # most sampled records listed to rank, where ranking is not done in the sample's statement
 
 
@@ -199,8 +200,10 @@ def count(
     """
     if page:
         estimated = _estimated(queryset, fields, page, sample)
-        if estimated is not None:
+        if isinstance(estimated, Facets):
             return estimated
+        if estimated is NARROW and tiered is None:  # the sample judged it: no need to count again
+            tiered = False
     return _counted(queryset, fields, sample=sample, page=page, tiered=tiered)
 
 
@@ -289,11 +292,13 @@ def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ran
 
 def _estimated(
     queryset: models.QuerySet, fields: Sequence[str], page: tuple[int, int], sample: int | None
-) -> Facets | None:
+) -> Facets | object | None:
     """A broad search's page, total and facets without reading every match, or None when the
     search is not broad (see the module docstring): a search sorted by rank past the backend's
     estimate_limit text matches, or one without words over more records than that; only for
-    pages within the first CANDIDATES records."""
+    pages within the first CANDIDATES records. NARROW instead of None when the sample found the
+    text's matches too few to rank in two tiers (no more than estimate_limit, and that no more
+    than exact_limit), so count() need not ask again."""
     rank = _search_rank(queryset)
     connection = connections[queryset.db]
     backend = backend_for(connection.vendor)
@@ -305,7 +310,8 @@ def _estimated(
         return None
     drawn = backend.sampled(queryset, EVERY, more_than=backend.estimate_limit)
     if drawn is None:
-        return None
+        exact_limit = backend.exact_limit
+        return NARROW if exact_limit is not None and exact_limit >= backend.estimate_limit else None
     # The sample is counted first. A backend that scores matches cheaply (exact_limit None)
     # ranks the sampled records in the same statement; another lists them in the queryset's
     # order without ranks, and ranks them only if the head matches are too few (_candidates).
@@ -342,10 +348,11 @@ def _estimated_without_words(queryset: models.QuerySet, fields: Sequence[str], s
     total and facets counted over every EVERY-th record by key (Backend.sampled_records); the
     page is read as it is, in the queryset's order, through its indexes (page_ids None)."""
     table = queryset.model._default_manager.using(queryset.db)
-    if (table.aggregate(largest=models.Max("pk"))["largest"] or 0) <= backend.estimate_limit:
+    largest = table.aggregate(largest=models.Max("pk"))["largest"] or 0
+    if largest <= backend.estimate_limit:
         return None
     found = _counted(
-        backend.sampled_records(queryset, EVERY), fields, sample=sample, page=None, tiered=False, every=EVERY
+        backend.sampled_records(queryset, EVERY, largest), fields, sample=sample, page=None, tiered=False, every=EVERY
     )
     if found.total < FEWEST * EVERY:  # few found: count them exactly
         return None

@@ -75,7 +75,8 @@ class Backend:
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         """Whether more than `limit` documents of the kind match the query's text (cheap: it
         stops counting past the limit and checks nothing else). A backend may count documents
-        of every kind instead when that is much cheaper (SQLite: see there)."""
+        of every kind instead when that is much cheaper (SQLite), or judge a large limit from a
+        sample of the documents (PostgreSQL: see there)."""
         raise NotImplementedError
 
     def head(self, kind: str, query: Query) -> tuple[str, list]:
@@ -100,9 +101,10 @@ class Backend:
         broad)."""
         raise NotImplementedError
 
-    def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
+    def sampled_records(self, queryset: QuerySet, every: int, largest: int) -> QuerySet:
         """queryset (no words searched) keeping only the records whose key is a multiple of
-        `every`, found by key rather than by reading every record."""
+        `every` (up to `largest`, the table's largest key), found by key rather than by reading
+        every record."""
         raise NotImplementedError
 
     def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:

@@ -10,7 +10,7 @@ import math
 from contextlib import contextmanager
 
 from django.db import connections, transaction
-from django.db.models import BooleanField, Max, QuerySet
+from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from soars.search.backends.base import START, STOP, Backend, Sample, SearchRank, outer_pk
@@ -68,6 +68,13 @@ class TextMatch(RawSQL):
 
     def __init__(self, sql: str, params):
         super().__init__(sql, params, output_field=BooleanField())
+
+
+def _sample_where(kind: str, query: Query, every: int) -> tuple[str, list]:
+    """The documents of the kind that match, of records whose key is a multiple of `every`: the
+    partial index's predicate, written out (for every = INDEXED_EVERY) so the planner uses it."""
+    sql, params = tsquery(query)
+    return f"kind = %s AND object_id %% {int(every)} = 0 AND search_vector @@ {sql}", [kind, *params]
 
 
 def _keyed(queryset: QuerySet, keys: list[int]) -> QuerySet:
@@ -152,12 +159,9 @@ class PostgresBackend(Backend):
     def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
         sql, params = tsquery(query)
         if limit >= INDEXED_EVERY * JUDGED_FROM:  # judged from the partial index of every 32nd record
-            statement = (
-                f"SELECT COUNT(*) FROM search_searchdocument WHERE kind = %s"
-                f" AND object_id %% {INDEXED_EVERY} = 0 AND search_vector @@ {sql}"
-            )
+            where, where_params = _sample_where(kind, query, INDEXED_EVERY)
             with self.matching_cursor(connection) as cursor:
-                cursor.execute(statement, [kind, *params])
+                cursor.execute(f"SELECT COUNT(*) FROM search_searchdocument WHERE {where}", where_params)
                 return cursor.fetchone()[0] * INDEXED_EVERY > limit
         # A LIMIT tempts the planner to scan the kind's documents, testing each vector from
         # TOAST storage, when it overestimates the matches (words that seldom meet): only
@@ -186,18 +190,13 @@ class PostgresBackend(Backend):
         # index); then those records alone. How many documents match is judged from the same
         # sample (a tenth of the cost of counting them up to the limit).
         rank = queryset.query.annotations["rank"]
-        sql, params = tsquery(rank.query)
-        statement = (
-            f"SELECT object_id FROM search_searchdocument WHERE kind = %s AND object_id %% {int(every)} = 0"
-            f" AND search_vector @@ {sql}"
-        )
-        keys = self._keys(statement, [rank.kind, *params], queryset.db)
+        where, params = _sample_where(rank.kind, rank.query, every)
+        keys = self._keys(f"SELECT object_id FROM search_searchdocument WHERE {where}", params, queryset.db)
         if len(keys) * every <= more_than:
             return None
         return Sample(_listed(queryset, keys, rank.kind), documents=len(keys))
 
-    def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
-        largest = queryset.model._default_manager.using(queryset.db).aggregate(largest=Max("pk"))["largest"] or 0
+    def sampled_records(self, queryset: QuerySet, every: int, largest: int) -> QuerySet:
         return _keyed(queryset, list(range(every, largest + 1, every)))
 
     def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:

@@ -131,15 +131,12 @@ class SqliteBackend(Backend):
             return None
         return Sample(queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every]))
 
-    def sampled_records(self, queryset: QuerySet, every: int) -> QuerySet:
+    def sampled_records(self, queryset: QuerySet, every: int, largest: int) -> QuerySet:
         # The multiples of `every` up to the largest key, looked up one by one through the primary
         # key (a tenth of the time of reading every record and testing its key).
-        meta, quote = queryset.model._meta, connections[queryset.db].ops.quote_name
-        largest = f"SELECT MAX({quote(meta.pk.column)}) FROM {quote(meta.db_table)}"
         keys = RawSQL(
-            f"WITH RECURSIVE k(n) AS (SELECT %s UNION ALL SELECT n + %s FROM k WHERE n + %s <= ({largest})) "
-            "SELECT n FROM k",
-            (every, every, every),
+            "WITH RECURSIVE k(n) AS (SELECT %s UNION ALL SELECT n + %s FROM k WHERE n + %s <= %s) SELECT n FROM k",
+            (every, every, every, largest),
         )
         return queryset.filter(pk__in=keys)
 

@@ -196,3 +196,14 @@ def test_a_large_limit_is_judged_from_the_documents_of_every_32nd_record():
     assert not backend.matches_more_than(limit + INDEXED_EVERY, "probe", parse("wildfire"), connection)
     assert not backend.matches_more_than(limit, "probe", parse("smoke"), connection)
     assert INDEXED_EVERY == facets.EVERY  # the index holds the sample that broad searches count
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL judges from its sample")
+def test_a_narrow_search_is_judged_from_the_sample_once(wildfire_posts):
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as statements:
+        page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=3)
+    judged = [q for q in statements.captured_queries if f"object_id % {facets.EVERY} = 0" in q["sql"]]
+    assert len(judged) == 1  # not broad, so not past exact_limit either: no second count
+    assert not found.total_estimated and [post.pk for post in page] == whole_text_order("wildfire")[:3]
