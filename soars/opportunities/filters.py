@@ -78,7 +78,7 @@ class FilterForm(forms.Form):
         """Put the number of matching opportunities beside each filter value ("about" when estimated)."""
 
         def n(number: int) -> str:
-            return f"about {about(number)}" if counts.estimated else str(number)
+            return f"about {about(number):,}" if counts.estimated else f"{number:,}"
 
         self.fields["type"].label_from_instance = lambda t: f"{t.name} ({n(counts.types.get(t.code, 0))})"
         self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({n(counts.agencies.get(a.code, 0))})"

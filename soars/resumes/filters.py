@@ -157,7 +157,7 @@ class Facets:
 
     @property
     def remote_label(self) -> str:
-        return f"about {self.remote_count}" if self.approximate else str(self.remote_count)
+        return f"about {self.remote_count:,}" if self.approximate else f"{self.remote_count:,}"
 
 
 def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
