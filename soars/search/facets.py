@@ -33,11 +33,12 @@ PostgreSQL), to count the total exactly. So past the backend's estimate_limit te
 without reading every match (_estimated): the total and the facets are counted over the
 records of every EVERY-th matching document (Backend.sampled: SQLite takes every 32nd
 document, PostgreSQL every record whose key is a multiple of 32, from a partial index of their
-documents) and scaled up, and shown as "about"; the page is picked from up to CANDIDATES
-records: those whose head matches, best first (Backend.head_matches), then the best of the
-sample, ranked by their whole text (in the sample's statement where scoring is cheap, else
-afterwards and only if the heads are too few). Only records the user may see are ever sampled
-or listed. When fewer than FEWEST records are sampled the search is counted exactly after all;
+documents, thinned to every 64th, 128th... key past 600 such documents) and scaled up, and
+shown as "about"; the page is picked from up to CANDIDATES records: those whose head matches,
+best first (Backend.head_matches), then the best of the sample, ranked by their whole text (in
+the sample's statement where scoring is cheap, else afterwards and only if the heads are too
+few). Only records the user may see are ever sampled or listed. When fewer than FEWEST records
+are sampled the search is counted exactly after all (a thinned sample is first counted whole);
 so are pages reaching past the candidates. A search without words over more than
 estimate_limit records is counted over every EVERY-th record by key (Backend.sampled_records).
 bench/search.py reports how far first pages picked from candidates agree with scoring every
@@ -317,18 +318,25 @@ def _estimated(
     # order without ranks, and ranks them only if the head matches are too few (_candidates).
     ranked_here = backend.exact_limit is None
     others = [item for item in queryset.query.order_by if item != "-rank"]
-    found = _counted(
-        drawn.records if ranked_here else drawn.records.order_by(*others),
-        fields,
-        sample=sample,
-        page=(0, CANDIDATES if ranked_here else LISTED),
-        tiered=False,
-        every=EVERY,
-        page_ranks=ranked_here,
-    )
-    if found.total < FEWEST * EVERY:  # few found: count them exactly
+
+    def counted(drawn) -> Facets:
+        return _counted(
+            drawn.records if ranked_here else drawn.records.order_by(*others),
+            fields,
+            sample=sample,
+            page=(0, CANDIDATES if ranked_here else LISTED),
+            tiered=False,
+            every=drawn.every,
+            page_ranks=ranked_here,
+        )
+
+    found = counted(drawn)
+    if found.total < FEWEST * drawn.every and drawn.fuller:  # thinned too far for these filters
+        drawn = drawn.fuller
+        found = counted(drawn)
+    if found.total < FEWEST * drawn.every:  # few found: count them exactly
         return None
-    share = found.total / EVERY / drawn.documents if drawn.documents else None  # visible and filtered
+    share = found.total / drawn.every / drawn.documents if drawn.documents else None  # visible and filtered
     keys, ranks = _candidates(_heads(queryset, backend, share), found, rank, connection)
     if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None

@@ -129,7 +129,7 @@ class SqliteBackend(Backend):
         rank = queryset.query.annotations["rank"]
         if not self.matches_more_than(more_than, rank.kind, rank.query, connections[queryset.db]):
             return None
-        return Sample(queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every]))
+        return Sample(queryset.extra(where=["search_fts.rowid %% %s = 0"], params=[every]), every)
 
     def sampled_records(self, queryset: QuerySet, every: int, largest: int) -> QuerySet:
         # The multiples of `every` up to the largest key, looked up one by one through the primary

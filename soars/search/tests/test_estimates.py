@@ -2,6 +2,8 @@
 the matching documents, the page picked from candidates (head matches, then the best of the
 sample) ranked by their whole text; hidden records never sampled, listed or ranked."""
 
+import math
+
 import pytest
 from django.db import connection
 
@@ -207,3 +209,33 @@ def test_a_narrow_search_is_judged_from_the_sample_once(wildfire_posts):
     judged = [q for q in statements.captured_queries if f"object_id % {facets.EVERY} = 0" in q["sql"]]
     assert len(judged) == 1  # not broad, so not past exact_limit either: no second count
     assert not found.total_estimated and [post.pk for post in page] == whole_text_order("wildfire")[:3]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL thins a large sample")
+def test_a_large_sample_is_thinned_to_every_second_fourth_and_so_on_of_its_keys(make_post, broad, monkeypatch):
+    from soars.search.backends import postgres
+
+    broad(candidates=2, every=2)
+    monkeypatch.setattr(postgres, "THINNED", 4)
+    posts = [make_post(f"Notes {n}", "wildfire").pk for n in range(40)]
+    hidden = [make_post("Secret", "wildfire", hidden=True).pk for _ in range(8)]
+    documents = [pk for pk in posts + hidden if pk % 2 == 0]  # about 24 sampled documents: thinned 8-fold
+    factor = 2 ** math.ceil(math.log2(len(documents) / 4))
+    kept = [pk for pk in posts if pk % (2 * factor) == 0]
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    assert found.total_estimated and found.total == 2 * factor * len(kept)  # hidden posts never counted
+    assert found.scale == 2 * factor
+    assert not {post.pk for post in page} & set(hidden)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL thins a large sample")
+def test_a_thinned_sample_finding_too_few_is_counted_whole(make_post, broad, monkeypatch):
+    from soars.search.backends import postgres
+
+    posts = [make_post(f"Notes {n}", "wildfire").pk for n in range(40)]
+    sampled = [pk for pk in posts if pk % 2 == 0]
+    thinned = [pk for pk in sampled if pk % 4 == 0]
+    broad(candidates=2, every=2, fewest=len(thinned) + 1)  # too few in the thinned sample, enough in all of it
+    monkeypatch.setattr(postgres, "THINNED", len(sampled) - 1)  # thinned to every second
+    _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
+    assert found.total_estimated and found.total == 2 * len(sampled) and found.scale == 2
