@@ -54,7 +54,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connections, models
-from django.db.models import Count, Value
+from django.db.models import Count, F, Value
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
@@ -113,18 +113,42 @@ class _Plan:
             .values_list("facet_index", "facet_value", "facet_count")
         )
 
-    def values(self, rows: list[tuple[str, int]], using: str, scale: float) -> list[tuple[object, int]]:
-        """[(value, count)] in the field's own type, most common first, without NULLs."""
-        found = [(self.output_field.to_python(value), round(n * scale)) for value, n in rows if value is not None]
-        if self.lookup:  # foreign key ids -> the field asked for, added up (several ids may share one)
-            target = self.output_field.related_model._default_manager.using(using)
-            names = dict(target.filter(pk__in=[value for value, _ in found]).values_list("pk", self.lookup))
-            merged: dict[object, int] = {}
-            for value, count in found:
-                if names.get(value) is not None:
-                    merged[names[value]] = merged.get(names[value], 0) + count
-            found = list(merged.items())
+    def looked_up(self, branch: str, params: list, using: str) -> tuple[str, list]:
+        """The branch (rows of facet_index, facet_value, facet_count, grouped by foreign key ids)
+        with each id turned into the field asked for ("code"), in the same statement: the ids
+        are joined to the small table they point to, and ids sharing a value are added up."""
+        model = self.output_field.related_model
+        target = (
+            model._default_manager.using(using)
+            .order_by()
+            .annotate(facet_key=F("pk"), facet_name=F(self.lookup))
+            .values_list("facet_key", "facet_name")
+        )
+        sql, target_params = target.query.sql_with_params()
+        # Joined on the key in its own type, which its index can look up: a join on text would
+        # read the small table whole, which PostgreSQL's matching cursor prices as disabled.
+        key_type = model._meta.pk.cast_db_type(connections[using])
+        return (
+            "SELECT grouped.facet_index, CAST(named.facet_name AS TEXT), CAST(SUM(grouped.facet_count) AS BIGINT)"  # noqa: S608
+            f" FROM ({branch}) AS grouped INNER JOIN ({sql}) AS named"
+            f" ON named.facet_key = CAST(grouped.facet_value AS {key_type})"
+            " GROUP BY grouped.facet_index, named.facet_name",
+            [*params, *target_params],
+        )
+
+    def values(self, rows: list[tuple[str, int]], scale: float) -> list[tuple[object, int]]:
+        """[(value, count)] in the field's own type (the looked-up field's), most common first, without NULLs."""
+        field = _field_at(self.output_field.related_model, self.lookup) if self.lookup else self.output_field
+        found = [(field.to_python(value), round(n * scale)) for value, n in rows if value is not None]
         return sorted(found, key=lambda pair: (-pair[1], str(pair[0])))
+
+
+def _field_at(model: type[models.Model], path: str) -> models.Field:
+    """The field a lookup path ("parent__code") ends at."""
+    for name in path.split("__"):
+        field = model._meta.get_field(name)
+        model = field.related_model if field.is_relation else model
+    return field
 
 
 def plan_for(model: type[models.Model], path: str) -> _Plan:
@@ -266,12 +290,18 @@ def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ran
     for index, plan in enumerate(plans):
         if plan.column:
             name = f"c_{plan.column}"
-            grouped = f"SELECT {index}, CAST({name} AS TEXT), COUNT(*) FROM {SAMPLED} GROUP BY {name}"  # noqa: S608
-            branches.append(grouped)
+            branch = (
+                f"SELECT {index} AS facet_index, CAST({name} AS TEXT) AS facet_value, COUNT(*) AS facet_count"  # noqa: S608
+                f" FROM {SAMPLED} GROUP BY {name}"
+            )
+            branch_params = []
         else:
             sql, branch_params = plan.related_query(queryset.db, index).query.sql_with_params()
-            branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")  # noqa: S608
-            params += branch_params
+            branch = f"SELECT * FROM ({sql}) AS facet_{index}"  # noqa: S608
+        if plan.lookup:
+            branch, branch_params = plan.looked_up(branch, list(branch_params), queryset.db)
+        branches.append(branch)
+        params += branch_params
     sql = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
     with backend.matching_cursor(connections[queryset.db]) as cursor:
         cursor.execute(sql, params)
@@ -281,7 +311,7 @@ def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ran
         raw[index].append((value, number))
     total, sampled = raw[-1][0][1], raw[-2][0][1]
     scale = (total / sampled if sampled and sampled < total else 1.0) * every
-    counts = {path: plans[index].values(raw[index], queryset.db, scale) for index, path in enumerate(fields)}
+    counts = {path: plans[index].values(raw[index], scale) for index, path in enumerate(fields)}
     listed = [key for key, _ in sorted(raw[-3], key=lambda row: row[1])] if page else []
     ranks = {int(key): float(rank) for key, _, rank in (item.partition(" ") for item in listed)} if with_ranks else None
     page_ids = [int(item.partition(" ")[0]) for item in listed] if page else None

@@ -78,3 +78,24 @@ def test_results_with_facets_gives_the_page_in_order_the_total_and_the_counts():
     assert page.paginator.count == found.total == everything.count()
     last, _ = results_with_facets(everything, ["kind"], 999, per_page=5)
     assert last.number == last.paginator.num_pages and list(last)  # past the end: the last page
+
+
+def test_looked_up_values_of_several_keys_are_added_up():
+    sub_elements = Agency.objects.filter(parent__code__in=["AG", "CM"])
+    counts = facet_counts(sub_elements, ["parent__kind", "parent__parent__code", "sub_elements__kind"])
+    assert counts["parent__kind"] == [("department", sub_elements.count())]  # two parents, one kind
+    assert counts["parent__parent__code"] == []  # departments have no parent: nothing to count
+    departments = Agency.objects.filter(code__in=["AG", "CM"])
+    counts = facet_counts(departments, ["sub_elements__parent__code"])  # across a relation, then a lookup
+    assert dict(counts["sub_elements__parent__code"]) == {"AG": 1, "CM": 1}
+
+
+def test_counts_and_looked_up_values_take_one_statement():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as statements:
+        counts = facet_counts(Agency.objects.filter(parent__code="AG"), ["parent__code", "sub_elements__parent__code"])
+    assert counts["parent__code"] == [("AG", Agency.objects.filter(parent__code="AG").count())]
+    transaction = ("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE", "SELECT set_config", "SELECT before.*, set_config")
+    assert len([q for q in statements.captured_queries if not q["sql"].startswith(transaction)]) == 1

@@ -192,3 +192,12 @@ def test_planner_settings_end_with_the_search_statement_outside_a_transaction(wi
     with connection.cursor() as cursor:
         cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('max_parallel_workers_per_gather')")
         assert cursor.fetchone() != ("off", "0")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+def test_statements_that_match_text_are_never_jit_compiled():
+    # A statement reading a small table whole is priced as disabled under enable_seqscan=off,
+    # far past jit_above_cost: compiling it took 900 ms for a 7 ms statement.
+    with PostgresBackend().matching_cursor(connection) as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('enable_seqscan')")
+        assert cursor.fetchone() == ("off", "off")
