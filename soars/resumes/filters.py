@@ -181,7 +181,7 @@ def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
         ]
         groups.append(FacetGroup(name, str(form.fields[name].label), options, estimated=found.approximate))
     exact = {str(code): count for code, count in counts["clearance__code"]}
-    levels = list(ClearanceLevel.objects.order_by("rank").values_list("code", "name"))
+    levels = [(code, name) for code, name in form.fields["clearance"].choices if code]  # lowest rank first
     chosen = criteria.get("clearance", "")
     clearance = [Option("", "Any or none", None, not chosen)]
     for index, (code, name) in enumerate(levels):
