@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from contextlib import contextmanager
 
+import psycopg
 from django.db import connections, transaction
 from django.db.models import BooleanField, QuerySet
 from django.db.models.expressions import RawSQL
@@ -67,6 +68,23 @@ HEAD_RECORDS = 1500  # facets.CANDIDATES and a margin: the share of a sample is 
 # before its records are read: checking visibility and filters costs about 8 microseconds a
 # record, and 600 documents give facets.SAMPLE records or so, as many as facets count.
 THINNED = 600
+
+
+class _Tuned:
+    """A cursor sending the planner settings and each statement in one message (client-side
+    binding). Outside a transaction the statements of one message run as one transaction, so
+    the settings, set locally, hold for the statement and end with it: one round trip instead
+    of four (BEGIN, the settings, the statement, COMMIT: 0.4 ms more for each statement)."""
+
+    def __init__(self, cursor):
+        self._cursor = cursor
+
+    def execute(self, sql: str, params=()) -> None:
+        self._cursor.execute(f"SELECT {SET_PLANNER}; {sql}", [*PLANNER.values(), *params])
+        self._cursor.cursor.nextset()  # past the settings' row, to the statement's
+
+    def __getattr__(self, name):
+        return getattr(self._cursor, name)
 
 
 class TextMatch(RawSQL):
@@ -247,6 +265,11 @@ class PostgresBackend(Backend):
         # savepoint keeps them when released) they are read as they were and put back after
         # it, or undone with the savepoint if it fails.
         outer = connection.in_atomic_block
+        if not outer:
+            with connection.cursor() as cursor:
+                if isinstance(cursor.cursor, psycopg.ClientCursor):  # Django's default: one message
+                    yield _Tuned(cursor)
+                    return
         with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
             if outer:
                 # One statement: the subquery reads the settings before its row is projected

@@ -201,3 +201,18 @@ def test_statements_that_match_text_are_never_jit_compiled():
     with PostgresBackend().matching_cursor(connection) as cursor:
         cursor.execute("SELECT current_setting('jit'), current_setting('enable_seqscan')")
         assert cursor.fetchone() == ("off", "off")
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL planner settings")
+@pytest.mark.django_db(transaction=True)
+def test_outside_a_transaction_the_settings_go_with_each_statement_and_end_with_it():
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as statements, PostgresBackend().matching_cursor(connection) as cursor:
+        cursor.execute("SELECT current_setting('jit'), current_setting('enable_seqscan'), %s", [7])
+        assert cursor.fetchone() == ("off", "off", 7)
+    assert len(statements.captured_queries) == 1  # no BEGIN or COMMIT: one message
+    assert not connection.in_atomic_block
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW enable_seqscan")
+        assert cursor.fetchone() == ("on",)
