@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.paginator import Page, Paginator
 from django.db import connections, models
-from django.db.models import Count, FloatField, Value, Window
+from django.db.models import FloatField, Value
 from django.utils.html import escape
 
 from soars.search import facets, registry
@@ -82,37 +82,6 @@ def search_names(queryset: models.QuerySet, text: str, *, kind: str) -> models.Q
         return queryset.none()
     text = " ".join(parse(text).words)
     return _backend(queryset).similar_names(queryset, text, kind, _connection(queryset)).order_by("-rank", "pk")
-
-
-def results_page(
-    results: models.QuerySet, number: int | str | None, per_page: int = 20, *, total: int | None = None
-) -> Page:
-    """One page of results and the total count, like Paginator.get_page(number).
-
-    Pass total when it is already known (count_facets() counts it in the same
-    statement as the facets): then only the page's records are read, by key.
-    Otherwise, on PostgreSQL one query: the total comes with the page's rows
-    (COUNT(*) OVER ()), instead of a second query that repeats the whole match.
-    SQLite cannot use FTS5's bm25 under a window function, so there the count is a
-    second query.
-    """
-    number = _page_number(number)
-    paginator = Paginator(results, per_page)
-    if total is not None:
-        paginator.count = total  # a cached_property: set, not computed
-        number = min(number, paginator.num_pages)
-        return Page(page_records(results, (number - 1) * per_page, number * per_page), number, paginator)
-    if not _backend(results).counts_in_window:
-        return paginator.get_page(number)
-    counted = results.annotate(search_total=Window(Count("pk")))
-    rows = list(counted[(number - 1) * per_page : number * per_page])
-    if rows:
-        paginator.count = rows[0].search_total  # Paginator.count is a cached_property: set, not computed
-    elif number > 1:
-        return results_page(results, paginator.num_pages, per_page)
-    else:
-        paginator.count = 0
-    return Page(rows, number, paginator)
 
 
 def results_with_facets(

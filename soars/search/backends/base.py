@@ -52,9 +52,6 @@ def marked_html(raw: str) -> SafeString:
 
 
 class Backend:
-    # Can a results page carry its total as COUNT(*) OVER () (see engine.results_page)?
-    counts_in_window = True
-
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
         """Keep the records of queryset whose document matches, annotated with rank (higher is better)."""
         raise NotImplementedError

@@ -60,7 +60,6 @@ def _fts_matches_more_than(cursor, expression: str, limit: int) -> bool:
 
 
 class SqliteBackend(Backend):
-    counts_in_window = False  # "unable to use function bm25 in the requested context"
     estimate_limit = 20_000  # past this many text matches a ranked page estimates (facets.count)
 
     def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
