@@ -74,6 +74,11 @@ class FilterForm(forms.Form):
     def clean_q(self) -> str:
         return self.cleaned_data["q"][:MAX_QUERY_CHARS]  # longer queries are cut, as the parser would
 
+    def values(self) -> dict:
+        """The valid filter values; invalid ones are dropped (cleaned once, however often asked)."""
+        self.is_valid()
+        return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "", False)}
+
     def show_counts(self, counts: Counts) -> None:
         """Put the number of matching opportunities beside each filter value ("about" when estimated)."""
 
@@ -88,8 +93,9 @@ class FilterForm(forms.Form):
         self.fields["clearance"].label_from_instance = lambda c: (
             f"{c.name} ({n(sum(number for rank, number in counts.clearance_ranks.items() if rank <= c.rank))})"
         )
-        self.fields["remote"].label = f"{self.fields['remote'].label} ({n(counts.remote)})"
-        self.fields["closing_soon"].label = f"{self.fields['closing_soon'].label} ({n(counts.closing_soon)})"
+        for name, number in (("remote", counts.remote), ("closing_soon", counts.closing_soon)):
+            label = f"{self.fields[name].label} ({n(number)})"
+            self.fields[name].label = self[name].label = label  # the form may be cleaned already: its bound field too
         for name in ("type", "agency", "ecq", "clearance"):
             # ModelChoiceField builds its choices from label_from_instance when rendered; refresh the iterator.
             self.fields[name].widget.choices = self.fields[name].choices
@@ -97,9 +103,7 @@ class FilterForm(forms.Form):
 
 def clean_params(params) -> dict:
     """The valid filter values of a query dict; invalid ones are dropped."""
-    form = FilterForm(params)
-    form.is_valid()
-    return {k: v for k, v in form.cleaned_data.items() if v not in (None, "", False)}
+    return FilterForm(params).values()
 
 
 def filter_opportunities(qs: QuerySet, params) -> QuerySet:
@@ -175,11 +179,12 @@ class Results:
 def search_opportunities(visible: QuerySet, params) -> Results:
     """Search and filter `visible` (already limited to what the user may see) and count the facets.
 
+    params: the query parameters, or a FilterForm bound to them (whose cleaning is reused).
     With a query, results come best match first unless another sort is chosen;
     without one, newest first. The counts are over the same restricted results,
     so they can never count a posting the user may not see.
     """
-    values = clean_params(params)
+    values = params.values() if isinstance(params, FilterForm) else clean_params(params)
     query = values.get("q", "").strip()
     results = _matching(visible, values)
     sort = values.get("sort") or ""

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
 from soars.core.access import roles
-from soars.opportunities.filters import FilterForm, clean_params, search_opportunities
+from soars.opportunities.filters import FilterForm, search_opportunities
 from soars.opportunities.forms import InterestForm
 from soars.opportunities.models import Interest, Opportunity, TransitionError
 from soars.opportunities.rules import interest_problem
@@ -24,24 +24,26 @@ def browse(request):
     context = search_page(request.user, request.GET, request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    context |= {
-        "query_string": query.urlencode(),
-        "filtered": bool(query),
-        "can_save": bool(clean_params(request.GET).keys() - {"sort"}),  # a query or a filter to save
-    }
+    context |= {"query_string": query.urlencode(), "filtered": bool(query)}
     return render(request, "opportunities/browse.html", context)
 
 
 def search_page(user, params, page_number=None) -> dict:
     """What the browse page shows, computed: results page, snippets and counts (bench/search.py times it)."""
-    form = FilterForm(params or None)
-    results = search_opportunities(Opportunity.objects.browsable_by(user), params)
+    form = FilterForm(params or None)  # cleaned once, for the search and the page alike
+    results = search_opportunities(Opportunity.objects.browsable_by(user), form)
     page = results.page(page_number, PER_PAGE)
     form.show_counts(results.counts)
     why = results.snippets_for(page.object_list)
     for opportunity in page.object_list:
         opportunity.snippet = why.get(opportunity.pk)
-    return {"form": form, "page": page, "searched": bool(results.query), "estimated": results.counts.estimated}
+    return {
+        "form": form,
+        "page": page,
+        "searched": bool(results.query),
+        "estimated": results.counts.estimated,
+        "can_save": bool(form.values().keys() - {"sort"}),  # a query or a filter to save
+    }
 
 
 def _visible(request, pk: int) -> Opportunity:

@@ -163,3 +163,16 @@ def test_the_search_results_are_paginated(client_as, personas):
     client = client_as(personas.executive)
     assert len(titles(client, q("budget"))) == 20
     assert len(titles(client, q("budget") + "&page=2")) == 5
+
+
+def test_the_filters_are_cleaned_once_for_the_search_and_the_page(client_as, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    OpenOpportunityFactory(title="Public budget job", agency=Agency.objects.get(code="AG"))
+    client = client_as(personas.outsider)
+    with CaptureQueriesContext(connection) as statements:
+        response = get(client, "?q=budget&agency=AG")
+    assert response.context["page"].paginator.count == 1 and response.context["can_save"]
+    looked_up = [s for s in statements.captured_queries if '"core_agency"."code" = ' in s["sql"]]
+    assert len(looked_up) == 1  # the agency chosen, looked up once
