@@ -261,9 +261,10 @@ class PostgresBackend(Backend):
         # every vector from TOAST storage (430 ms) instead of the GIN index's bitmap (20 ms).
         # Parallel workers would each repeat the bitmap scan of the matches (seen in EXPLAIN)
         # and cost more to start than they save. The settings hold for this statement only:
-        # set locally, they end with its transaction; inside the caller's transaction (a
-        # savepoint keeps them when released) they are read as they were and put back after
-        # it, or undone with the savepoint if it fails.
+        # set locally, they end with its transaction (outside a transaction, sent in one message
+        # with each statement: _Tuned); inside the caller's transaction (a savepoint keeps them
+        # when released) they are read as they were and put back after it, or undone with the
+        # savepoint if it fails.
         outer = connection.in_atomic_block
         if not outer:
             with connection.cursor() as cursor:
