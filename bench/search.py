@@ -19,6 +19,11 @@ The database is a bench database of its own (its name must contain "bench"), see
 
 It prints p50 and p95 in milliseconds and the naive / index ratios. The machine is shared:
 give the load average with the figures and trust medians and ratios over single numbers.
+
+Before timing, the database is read once into the operating system's cache (PostgreSQL's
+pg_prewarm, or SQLite's file read through), as a serving site holds it: this virtual machine
+gives idle cache memory back within minutes, and a search that reads its pages from disk
+takes several times as long the first time (docs/performance.md). --cold skips it.
 """
 
 from __future__ import annotations
@@ -221,6 +226,29 @@ def seed(executives: int, opportunities: int) -> None:
     )
 
 
+def warm_caches() -> None:
+    """Read the whole database once, so that the operating system's cache holds it."""
+    from django.db import connection
+
+    started = time.monotonic()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
+            cursor.execute(
+                "SELECT COALESCE(SUM(pg_prewarm(c.oid::regclass, 'read')), 0) * current_setting('block_size')::int"
+                " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                " WHERE n.nspname IN ('public', 'pg_toast') AND c.relkind IN ('r', 'i', 't', 'm')"
+            )
+            size = cursor.fetchone()[0]
+    else:
+        size, database = 0, Path(connection.settings_dict["NAME"])
+        for path in database.parent.glob(database.name + "*"):  # with the -wal file, if any
+            with path.open("rb") as file:
+                while chunk := file.read(1 << 20):
+                    size += len(chunk)
+    print(f"{connection.vendor}: read {size / 2**20:,.0f} MB into the cache in {time.monotonic() - started:.1f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--executives", type=int, default=100_000)
@@ -228,6 +256,7 @@ def main() -> None:
     parser.add_argument("--reseed", action="store_true", help="Drop the bench database and seed it again.")
     parser.add_argument("--seed-only", action="store_true", help="Seed, then stop.")
     parser.add_argument("--only", choices=["resumes", "opportunities", "matching"], help="Run one part.")
+    parser.add_argument("--cold", action="store_true", help="Do not read the database into the cache first.")
     parser.add_argument(
         "--naive-every", type=int, default=1, help="Time the naive way for every n-th query only (quicker runs)."
     )
@@ -245,6 +274,8 @@ def main() -> None:
         return
     from bench import search_parts
 
+    if not args.cold:
+        warm_caches()
     print(f"load average {os.getloadavg()[0]:.1f} at the start")
     if args.only in (None, "resumes"):
         search_parts.resume_search(RESUME_QUERIES, args.naive_every)
