@@ -37,6 +37,19 @@ STATEMENT_WORDS = (1, 150, 350)
 
 RESUME_REMOTE = {"on_site": ON_SITE, "remote": REMOTE_ONLY}  # hybrid, any or unstated: either
 
+# Words that say nothing of fit: the English stop words of three letters or more (the list
+# PostgreSQL's english dictionary drops). In an OR query each would match nearly every record
+# (SQLite's index keeps them: "Director of Fire and Aviation" matched all 20,000 opportunities
+# through "and") and add nothing to the rank but its cost.
+STOP_WORDS = frozenset(
+    """myself our ours ourselves you your yours yourself yourselves him his himself she her hers herself its
+    itself they them their theirs themselves what which who whom this that these those are was were been being
+    have has had having does did doing the and but because until while for with about against between into
+    through during before after above below from down out off over under again further then once here there
+    when where why how all any both each few more most other some such nor not only own same than too very can
+    will just don should now""".split()  # noqa: SIM905 (a word list reads best as text)
+)
+
 
 def statement_strength(words: int) -> int:
     """An ECQ statement's strength 0-3 from the words of its four parts: none, brief, adequate, full."""
@@ -54,11 +67,12 @@ def candidate_profile(resume, text_relevance: float = 0.0) -> CandidateProfile:
 
 
 def any_of(*texts: str) -> str:
-    """A query matching records that share any word of texts (an OR of at most MAX_TERMS words)."""
+    """A query matching records that share any word of texts (an OR of at most MAX_TERMS words,
+    leaving out words of one or two letters and STOP_WORDS)."""
     seen: list[str] = []
     for text in texts:
         for word in parse(text).words:
-            if len(word) > 2 and word.lower() not in seen:
+            if len(word) > 2 and word.lower() not in STOP_WORDS and word.lower() not in seen:
                 seen.append(word.lower())
     return " OR ".join(seen[:MAX_TERMS])
 

@@ -145,3 +145,28 @@ def test_profiles_read_eligibility_labels_and_drop_blank_skills(posting):
     resume = SharedResumeFactory(skills=["budget formulation", " "], remote=Resume.Remote.REMOTE)
     candidate = candidate_profile(resume, 0.5)
     assert candidate.skills == {"budget formulation"} and candidate.text_relevance == 0.5
+
+
+def test_the_matching_query_leaves_out_words_that_say_nothing_of_fit():
+    from soars.opportunities.matching import any_of
+
+    query = any_of("Director of Fire and Aviation Management", "cloud, and the budget for it")
+    assert query == "director OR fire OR aviation OR management OR cloud OR budget"
+
+
+def test_an_opportunity_sharing_only_stop_words_with_the_resume_has_no_text_in_common(personas):
+    resume = complete_resume(personas.executive)
+    Resume.objects.filter(pk=resume.pk).update(
+        headline="Director for the Fire and Aviation Program", current_title="Fire Chief", skills=[]
+    )
+    shared = OpenOpportunityFactory(title="Fire Aviation Director", start_date=datetime.date(2027, 3, 1))
+    other = OpenOpportunityFactory(
+        title="Analyst for the Bureau and the Board",
+        description="Reviews and reports for the board.",
+        duties="Writes for the board and the bureau.",
+        skills="",
+    )
+    ranked = {entry.record.pk: entry.match for entry in recommended_for(personas.executive, limit=50)}
+    assert "Resume closely matches the posting's wording" in [reason.text for reason in ranked[shared.pk].reasons]
+    other_reasons = [reason.text for reason in ranked[other.pk].reasons]
+    assert "Resume has little in common with the posting's wording" in other_reasons
