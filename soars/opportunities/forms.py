@@ -174,6 +174,12 @@ class ShortlistNoteForm(forms.ModelForm):
         error_messages = {"note": {"max_length": NOTE_TOO_LONG}}
 
 
+# What HR typed into ShortlistFromResumeForm when it was refused, kept in the session for the
+# resume page the refusal redirects to, whose panel shows it again with its errors (read once).
+KEPT = "shortlist_panel_input"
+KEPT_CHARS = 5000  # what is kept of each field: the note allows 1,000 and says when it is over
+
+
 class ShortlistFromResumeForm(forms.Form):
     """On an HR resume page: put this executive on one of the agency's draft or open opportunities."""
 

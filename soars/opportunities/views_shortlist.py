@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 from soars.audit.log import record
 from soars.core.access import roles
 from soars.opportunities import exports
-from soars.opportunities.forms import ShortlistFromResumeForm, ShortlistNoteForm
+from soars.opportunities.forms import KEPT, KEPT_CHARS, ShortlistFromResumeForm, ShortlistNoteForm
 from soars.opportunities.models import Opportunity, ShortlistEntry, TransitionError
 from soars.opportunities.models.shortlist import NOTE_MAX
 from soars.opportunities.views_hr import managed
@@ -131,10 +131,12 @@ def shortlist_from_resume(request, resume_id: int):
     resume = _visible_resume(request, resume_id)
     form = ShortlistFromResumeForm(request.POST, user=request.user)
     back = reverse("resumes:hr_detail", args=[resume.pk]) + "#shortlist"
-    if not form.is_valid():
-        for errors in form.errors.values():
-            for error in errors:
-                messages.error(request, error, extra_tags="shortlist")
+    if not form.is_valid():  # the panel shows the errors, with what was typed
+        request.session[KEPT] = {
+            "resume": resume.pk,
+            "opportunity": request.POST.get("opportunity", "")[:KEPT_CHARS],
+            "note": request.POST.get("note", "")[:KEPT_CHARS],
+        }
         return redirect(back)
     opportunity = form.cleaned_data["opportunity"]
     _add(request, opportunity, resume, where="shortlist", note=form.cleaned_data["note"].strip())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django import template
 
-from soars.opportunities.forms import ShortlistFromResumeForm
+from soars.opportunities.forms import KEPT, ShortlistFromResumeForm
 from soars.opportunities.models import Opportunity
 
 register = template.Library()
@@ -16,7 +16,11 @@ def resume_shortlist_panel(context, resume) -> dict:
     user = context["request"].user
     managed = Opportunity.objects.managed_by(user)
     on = list(managed.filter(shortlist__resume=resume).order_by("title").distinct())
-    form = ShortlistFromResumeForm(user=user, auto_id="id_shortlist_%s")
+    kept = context["request"].session.pop(KEPT, None)
+    typed = {"opportunity": kept["opportunity"], "note": kept["note"]} if kept and kept["resume"] == resume.pk else None
+    form = ShortlistFromResumeForm(typed, user=user, auto_id="id_shortlist_%s")
     queryset = form.fields["opportunity"].queryset.exclude(pk__in=[o.pk for o in on])
     form.fields["opportunity"].queryset = queryset
+    if typed is not None:
+        form.full_clean()  # the errors, found again against what may be chosen now
     return {"on": on, "form": form, "choices": queryset.exists()}

@@ -143,3 +143,24 @@ def test_the_usajobs_import_in_the_browser_accepts_a_good_file_and_reports_a_bad
     page.click("text=Import 2 drafts")
     assert "Imported 2 opportunities as drafts" in page.content()
     assert Opportunity.objects.filter(status="draft", agency=personas.agency_a).count() == 2
+
+
+def test_a_shortlist_add_refused_on_the_resume_page_keeps_the_note(browser, live_server, reference_data):
+    from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
+    from soars.opportunities.models import ShortlistEntry
+    from soars.resumes.factories import complete_resume
+
+    personas = make_personas()
+    resume = complete_resume(personas.executive)
+    closing = OpenOpportunityFactory(title="Chief Data Officer")
+    OpportunityFactory(title="A draft posting")
+    page = signed_in_context(browser, live_server.url, personas.hr_a).new_page()
+    page.goto(f"{live_server.url}/hr/resumes/{resume.pk}/")
+    page.select_option("#id_shortlist_opportunity", str(closing.pk))
+    page.fill("#id_shortlist_note", "Ask about the data strategy.")
+    Opportunity.objects.filter(pk=closing.pk).update(status="closed")  # closed while HR was typing
+    page.click("text=Add to shortlist")
+    assert "Choose one of your agency's draft or open opportunities." in page.locator("#shortlist").inner_text()
+    assert page.input_value("#id_shortlist_note") == "Ask about the data strategy."
+    assert not ShortlistEntry.objects.exists()
+    assert_accessible(page)

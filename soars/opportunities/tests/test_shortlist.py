@@ -404,22 +404,56 @@ def test_hr_adds_from_the_resume_page_with_a_note(client_as, personas, opportuni
     assert f'<option value="{opportunity.pk}">' not in html  # already on that one
 
 
-def test_the_resume_page_refuses_another_agencys_or_a_closed_opportunity(client_as, personas, resume):
+def panel(response) -> str:
+    """The shortlist panel of the resume page a refused add redirected to."""
+    assert response.status_code == 200, response.status_code
+    html = response.content.decode()
+    return html[html.index('id="shortlist"') :]
+
+
+def test_the_resume_page_refuses_another_agencys_or_a_closed_opportunity(client_as, personas, opportunity, resume):
     theirs = OpenOpportunityFactory(agency=personas.agency_b)
     closed = OpenOpportunityFactory(status="closed")
     client = client_as(personas.hr_a)
-    for opportunity in (theirs, closed):
-        response = client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": opportunity.pk})
-        assert texts(response) == ["Choose one of your agency's draft or open opportunities."]
-    response = client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": "abc"})
-    assert texts(response) == ["Choose one of your agency's draft or open opportunities."]
+    for opportunity in (theirs, closed, "abc"):
+        chosen = getattr(opportunity, "pk", opportunity)
+        response = client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": chosen}, follow=True)
+        assert response.redirect_chain == [(f"/hr/resumes/{resume.pk}/#shortlist", 302)]
+        assert "Opportunity: Choose one of your agency&#x27;s draft or open opportunities." in panel(response)
     assert not ShortlistEntry.objects.exists()
 
 
-def test_the_resume_page_refuses_an_over_long_note(client_as, personas, opportunity, resume):
+def test_a_refused_add_keeps_the_note_that_was_typed(client_as, personas, opportunity, resume):
     client = client_as(personas.hr_a)
-    response = client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": opportunity.pk, "note": "x" * 1001})
-    assert texts(response) == ["Keep the note to 1,000 characters or fewer; this one has 1001."]
+    typed = "Strong on budget <b>& audit</b>. " + "x" * 1000
+    response = client.post(
+        f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": opportunity.pk, "note": typed}, follow=True
+    )
+    html = panel(response)
+    assert "Please correct this problem" in html
+    assert "Keep the note to 1,000 characters or fewer; this one has 1033." in html
+    assert "Strong on budget &lt;b&gt;&amp; audit&lt;/b&gt;. " + "x" * 1000 + "</textarea>" in html
+    assert f'<option value="{opportunity.pk}" selected>' in html
+    assert not ShortlistEntry.objects.exists()
+    again = panel(client.get(f"/hr/resumes/{resume.pk}/"))  # read once: the next visit starts afresh
+    assert "Please correct" not in again and "Strong on budget" not in again
+
+
+def test_what_was_typed_for_one_resume_is_not_shown_on_another(client_as, personas, opportunity, resume):
+    other = complete_resume()
+    client = client_as(personas.hr_a)
+    client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": "abc", "note": "For the first one"})
+    html = panel(client.get(f"/hr/resumes/{other.pk}/"))
+    assert "For the first one" not in html and "Please correct" not in html
+
+
+def test_a_hostile_post_keeps_no_more_than_the_limit(client_as, personas, opportunity, resume):
+    client = client_as(personas.hr_a)
+    client.post(f"/hr/resumes/{resume.pk}/shortlist/", {"opportunity": "9" * 100_000, "note": "y" * 100_000})
+    kept = client.session["shortlist_panel_input"]
+    assert len(kept["opportunity"]) == 5000 and len(kept["note"]) == 5000
+    html = panel(client.get(f"/hr/resumes/{resume.pk}/"))
+    assert "Choose one of your agency&#x27;s draft or open opportunities." in html
     assert not ShortlistEntry.objects.exists()
 
 
