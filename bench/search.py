@@ -20,10 +20,10 @@ The database is a bench database of its own (its name must contain "bench"), see
 It prints p50 and p95 in milliseconds and the naive / index ratios. The machine is shared:
 give the load average with the figures and trust medians and ratios over single numbers.
 
-Before timing, the database is read once into the operating system's cache (PostgreSQL's
+Before each part, the database is read into the operating system's cache (PostgreSQL's
 pg_prewarm, or SQLite's file read through), as a serving site holds it: this virtual machine
-gives idle cache memory back within minutes, and a search that reads its pages from disk
-takes several times as long the first time (docs/performance.md). --cold skips it.
+gives cache memory back within minutes, and a search that reads its pages from disk takes
+several times as long the first time (docs/performance.md). --cold skips it.
 """
 
 from __future__ import annotations
@@ -274,15 +274,17 @@ def main() -> None:
         return
     from bench import search_parts
 
-    if not args.cold:
-        warm_caches()
     print(f"load average {os.getloadavg()[0]:.1f} at the start")
-    if args.only in (None, "resumes"):
-        search_parts.resume_search(RESUME_QUERIES, args.naive_every)
-    if args.only in (None, "opportunities"):
-        search_parts.opportunity_search(OPPORTUNITY_QUERIES, args.naive_every)
-    if args.only in (None, "matching"):
-        search_parts.matching()
+    parts = {
+        "resumes": lambda: search_parts.resume_search(RESUME_QUERIES, args.naive_every),
+        "opportunities": lambda: search_parts.opportunity_search(OPPORTUNITY_QUERIES, args.naive_every),
+        "matching": search_parts.matching,
+    }
+    for name, part in parts.items():
+        if args.only in (None, name):
+            if not args.cold:  # before each part: the cache empties within minutes here
+                warm_caches()
+            part()
     print(f"load average {os.getloadavg()[0]:.1f} at the end")
 
 
