@@ -71,9 +71,9 @@ def any_of(*texts: str) -> str:
     leaving out words of one or two letters and STOP_WORDS)."""
     seen: list[str] = []
     for text in texts:
-        for word in parse(text).words:
-            if len(word) > 2 and word.lower() not in STOP_WORDS and word.lower() not in seen:
-                seen.append(word.lower())
+        for word in parse(text).words:  # lowercased by the parser
+            if len(word) > 2 and word not in STOP_WORDS and word not in seen:
+                seen.append(word)
     return " OR ".join(seen[:MAX_TERMS])
 
 

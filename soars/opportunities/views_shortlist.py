@@ -132,11 +132,8 @@ def shortlist_from_resume(request, resume_id: int):
     form = ShortlistFromResumeForm(request.POST, user=request.user)
     back = reverse("resumes:hr_detail", args=[resume.pk]) + "#shortlist"
     if not form.is_valid():  # the panel shows the errors, with what was typed
-        request.session[KEPT] = {
-            "resume": resume.pk,
-            "opportunity": request.POST.get("opportunity", "")[:KEPT_CHARS],
-            "note": request.POST.get("note", "")[:KEPT_CHARS],
-        }
+        typed = {name: request.POST.get(name, "")[:KEPT_CHARS] for name in form.fields}
+        request.session[KEPT] = {"resume": resume.pk, "typed": typed}
         return redirect(back)
     opportunity = form.cleaned_data["opportunity"]
     _add(request, opportunity, resume, where="shortlist", note=form.cleaned_data["note"].strip())

@@ -17,10 +17,10 @@ def resume_shortlist_panel(context, resume) -> dict:
     managed = Opportunity.objects.managed_by(user)
     on = list(managed.filter(shortlist__resume=resume).order_by("title").distinct())
     kept = context["request"].session.pop(KEPT, None)
-    typed = {"opportunity": kept["opportunity"], "note": kept["note"]} if kept and kept["resume"] == resume.pk else None
+    typed = kept["typed"] if kept and kept["resume"] == resume.pk else None
+    # Bound to what was typed, the form finds its errors again when rendered, against the
+    # choices below (what may be chosen now).
     form = ShortlistFromResumeForm(typed, user=user, auto_id="id_shortlist_%s")
     queryset = form.fields["opportunity"].queryset.exclude(pk__in=[o.pk for o in on])
     form.fields["opportunity"].queryset = queryset
-    if typed is not None:
-        form.full_clean()  # the errors, found again against what may be chosen now
     return {"on": on, "form": form, "choices": queryset.exists()}
