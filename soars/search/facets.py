@@ -63,6 +63,7 @@ from soars.search.backends.base import SearchRank
 
 MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
+FOUND = "search_found"  # how many records were found (counted once: each mention would count again)
 NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
 SAMPLE = 500  # at most about this many records are counted
 CANDIDATES = 1000  # a ranked search ranks at least its best this many records exactly
@@ -266,15 +267,16 @@ def _counted(queryset, fields, *, sample, page, tiered, every: int = 1, page_ran
     # Only constants, our models' column names and SQL compiled by Django are joined here;
     # every value stays a parameter.
     names = ", ".join(["id", *(f"c_{column}" for column in columns)])
-    found = f"(SELECT COUNT(*) FROM {MATCHED})"  # noqa: S608
+    found = f"(SELECT n FROM {FOUND})"  # noqa: S608
     step = f"(CASE WHEN {found} > {sample} THEN ({found} + {sample - 1}) / {sample} ELSE 1 END)"
     ctes = [
         f"{MATCHED}({names}) AS MATERIALIZED ({matched_sql})",
+        f"{FOUND}(n) AS MATERIALIZED (SELECT COUNT(*) FROM {MATCHED})",  # noqa: S608
         # Every step-th key; over keys sampled already (every: PostgreSQL samples multiples of
         # it), of their quotients, or a step sharing a factor with it would keep them all.
         f"{SAMPLED}({names}) AS MATERIALIZED (SELECT {names} FROM {MATCHED} WHERE (id / {int(every)}) %% {step} = 0)",  # noqa: S608
     ]
-    branches = [f"SELECT -1, NULL, COUNT(*) FROM {MATCHED}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
+    branches = [f"SELECT -1, NULL, n FROM {FOUND}", f"SELECT -2, NULL, COUNT(*) FROM {SAMPLED}"]  # noqa: S608
     candidates = 0  # how many of the first keys listed are ranked exactly, then sorted
     if page:
         ordering = ", ".join(f"{'id' if name == 'pk' else 'c_' + name} {way}" for name, way in sorted_by) or "id"
@@ -367,7 +369,7 @@ def _estimated(
     if found.total < FEWEST * drawn.every:  # few found: count them exactly
         return None
     share = found.total / drawn.every / drawn.documents if drawn.documents else None  # visible and filtered
-    keys, ranks = _candidates(_heads(queryset, backend, share), found, rank, connection)
+    keys, ranks = _candidates(queryset, found, share, rank, connection)
     if len(keys) < page[1]:  # the page reaches past the candidates: count exactly
         return None
     ordered, found.ranks = _by_whole_text(keys, rank, connection, ranks)
@@ -398,32 +400,27 @@ def _estimated_without_words(queryset: models.QuerySet, fields: Sequence[str], s
     return found
 
 
-def _heads(queryset: models.QuerySet, backend, share: float | None) -> dict[int, float]:
-    """{key: whole-text rank} of up to CANDIDATES records whose head matches, in the first tier's
-    order: best first (Backend.head_matches), then as queryset sorts."""
-    order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
-    heads = backend.head_matches(queryset, share).order_by(*order).values_list("pk", "rank")[:CANDIDATES]
-    return dict(_rows(heads, backend))
-
-
 def _candidates(
-    heads: dict[int, float], sampled: Facets, rank: SearchRank, connection
+    queryset: models.QuerySet, sampled: Facets, share: float | None, rank: SearchRank, connection
 ) -> tuple[list[int], dict[int, float]]:
-    """Up to CANDIDATES keys in the first tier's order, with their whole-text ranks: the head
-    matches, then the best of the sample (the page of Backend.sampled, ranked there or here,
-    ties kept in the sample's order)."""
-    keys, ranks = list(heads), dict(heads)
-    if len(keys) >= CANDIDATES:
-        return keys[:CANDIDATES], ranks
-    listed = [key for key in sampled.page_ids if key not in ranks]
-    if sampled.ranks is None:  # listed unranked: rank them by their whole text now
-        found = backend_for(connection.vendor).exact_ranks(rank.kind, listed, rank.query, connection)
-        listed = sorted(listed, key=lambda key: -found.get(key, 0.0))  # stable: ties keep the sample's order
-    else:
-        found = sampled.ranks
+    """Up to CANDIDATES keys in the first tier's order, with their whole-text ranks: the records
+    whose head matches, best first (Backend.head_matches), then the best of the sample (the
+    page of Backend.sampled, ranked there or here, ties kept in the sample's order). The ranks
+    neither gave are read in one statement (Backend.exact_ranks)."""
+    backend = backend_for(connection.vendor)
+    heads = backend.head_matches(queryset, CANDIDATES, share)
+    keys = [key for key, _ in heads]
+    ranks = {key: found for key, found in heads if found is not None}
+    listed = [key for key in sampled.page_ids if key not in set(keys)] if len(keys) < CANDIDATES else []
+    unranked = [key for key in keys if key not in ranks] + (listed if sampled.ranks is None else [])
+    found = backend.exact_ranks(rank.kind, unranked, rank.query, connection) if unranked else {}
+    ranks |= {key: found.get(key, 0.0) for key in keys if key not in ranks}
+    if sampled.ranks is None:  # listed unranked: by their whole text, ties in the sample's order (stable)
+        listed = sorted(listed, key=lambda key: -found.get(key, 0.0))
+    listed_ranks = found if sampled.ranks is None else sampled.ranks
     for key in listed[: CANDIDATES - len(keys)]:
         keys.append(key)
-        ranks[key] = found.get(key, 0.0)
+        ranks[key] = listed_ranks.get(key, 0.0)
     return keys, ranks
 
 

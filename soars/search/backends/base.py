@@ -108,13 +108,15 @@ class Backend:
         every record."""
         raise NotImplementedError
 
-    def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:
-        """restrict()'s queryset keeping the records whose head (title and names) matches every
-        group of the query, annotated with search_head_rank: the order to pick the best of them
-        in (higher first), by their head or by their whole text. Their `rank` stays restrict()'s.
-        share: about which share of the kind's matching documents are of the queryset's records
-        (visible and filtered), when the sample tells; a backend that lists only the best heads
-        lists more of them for a smaller share."""
+    def head_matches(
+        self, queryset: QuerySet, limit: int, share: float | None = None
+    ) -> list[tuple[int, float | None]]:
+        """[(key, rank)] of up to `limit` of restrict()'s records whose head (title and names)
+        matches every group of the query, best first (the first tier's order: by their head or
+        by their whole text), each with its whole-text rank as restrict() ranks it, or None when
+        the backend leaves that to exact_ranks(). share: about which share of the kind's
+        matching documents are of the queryset's records (visible and filtered), when the sample
+        tells; a backend that lists only the best heads lists more of them for a smaller share."""
         raise NotImplementedError
 
     @contextmanager

@@ -139,13 +139,16 @@ class SqliteBackend(Backend):
         )
         return queryset.filter(pk__in=keys)
 
-    def head_matches(self, queryset: QuerySet, share: float | None = None) -> QuerySet:
+    def head_matches(self, queryset: QuerySet, limit: int, share: float | None = None) -> list[tuple[int, float]]:
         # The documents whose head matches are listed once from the full-text index (a column
-        # filter); the statement's own MATCH then keeps those, and ranks them by their whole text.
+        # filter); the statement's own MATCH then keeps those, and ranks them by their whole
+        # text, best first.
         rank = queryset.query.annotations["rank"]
         heads = "+search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
         head = fts5_expression(Query(groups=rank.query.groups), head=True)
-        return queryset.extra(where=[heads], params=[head]).annotate(search_head_rank=RawSQL(RANK_SQL, ()))
+        order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
+        matches = queryset.extra(where=[heads], params=[head]).annotate(search_head_rank=RawSQL(RANK_SQL, ()))
+        return list(matches.order_by(*order).values_list("pk", "rank")[:limit])
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:

@@ -3,9 +3,11 @@ the matching documents, the page picked from candidates (head matches, then the 
 sample) ranked by their whole text; hidden records never sampled, listed or ranked."""
 
 import math
+from datetime import timedelta
 
 import pytest
 from django.db import connection
+from django.utils import timezone
 
 from soars.core.models import WhatsNewPost
 from soars.search import facets
@@ -239,3 +241,26 @@ def test_a_thinned_sample_finding_too_few_is_counted_whole(make_post, broad, mon
     monkeypatch.setattr(postgres, "THINNED", len(sampled) - 1)  # thinned to every second
     _, found = results_with_facets(ranked("wildfire"), [], 1, per_page=2)
     assert found.total_estimated and found.total == 2 * len(sampled) and found.scale == 2
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL lists the best heads first")
+def test_heads_of_the_same_rank_are_picked_most_recently_updated_first(make_post, broad):
+    broad(candidates=1)
+    older, newer = make_post("Wildfire notes", "crews").pk, make_post("Wildfire notes", "crews").pk
+    SearchDocument.objects.filter(kind="post", object_id=newer).update(updated_at=timezone.now() + timedelta(hours=1))
+    page, found = results_with_facets(ranked("wildfire"), [], 1, per_page=1)
+    assert [post.pk for post in page] == [newer] and older < newer  # not the lower key
+    assert set(found.ranks) == {newer}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL lists records without their documents")
+def test_sampled_and_head_records_are_read_without_their_documents(make_post):
+    from soars.search.backends.postgres import _records
+
+    shown = [make_post("Wildfire notes", "crews").pk, make_post("Notes", "wildfire").pk]
+    hidden = make_post("Wildfire secret", "crews", hidden=True).pk
+    other = make_post("Budget", "money").pk  # its document does not match: listed by key, it is not checked again
+    records = _records(ranked("wildfire"), [*shown, hidden, other])
+    assert "search_searchdocument" not in str(records.query)  # neither joined nor matched again
+    assert sorted(records.values_list("pk", flat=True)) == sorted([*shown, other])  # visibility still holds
+    assert set(records.values_list("rank", flat=True)) == {0.0}

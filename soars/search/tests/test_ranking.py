@@ -1,6 +1,8 @@
 """Ranking in two tiers (soars.search.facets): head matches first, the best candidates by their
 whole text. PostgreSQL ranks so past Backend.exact_limit matches; SQLite scores every match."""
 
+import string
+
 import pytest
 from django.db import connection, transaction
 
@@ -150,6 +152,32 @@ def test_the_text_indexes_hold_the_kind_so_a_search_reads_its_own_kind_alone():
     assert "gin (kind, search_vector)" in definitions  # every statement that matches text names its kind
     assert "gin (search_vector)" not in definitions
     assert "gin (head_vector)" in definitions  # with the kind, the planner took it for a list of the kind
+    # The heads of a kind are read from an index alone (an opportunity's row is wide).
+    assert "btree (kind, object_id) INCLUDE (updated_at, head_vector)" in definitions
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's index of heads")
+def test_a_head_is_the_first_200_bytes_of_title_and_names_so_hostile_text_is_still_saved():
+    from soars.search.engine import index_document
+
+    # Short distinct hyphenated words (three lexemes each) and CJK ones: the largest vectors
+    # per byte of text. Unbounded, such a head is too large for a btree index entry.
+    pairs = [a + b for a in string.ascii_lowercase for b in string.ascii_lowercase]
+    hyphenated = " ".join(f"{pairs[i]}-{pairs[i + 1]}" for i in range(0, 600, 2))
+    cjk = " ".join(f"{chr(0x4E00 + i)}-{chr(0x5E00 + i)}" for i in range(300))
+    index_document("probe", 1, title=f"Wildfire {hyphenated}", names=cjk, body="crews")
+    index_document("probe", 2, title=cjk, names=f"Wildfire {hyphenated} Smokejumper", body="")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT object_id, octet_length(search_head_text(title)), head_vector @@ plainto_tsquery('english', %s),"
+            " head_vector @@ plainto_tsquery('english', %s), search_vector @@ plainto_tsquery('english', %s)"
+            " FROM search_searchdocument WHERE kind = 'probe' ORDER BY object_id",
+            ["wildfire", "smokejumper", "smokejumper"],
+        )
+        rows = cursor.fetchall()
+    assert rows[0][2] and rows[1][2]  # the start of the title or the names is the head
+    assert not rows[1][3] and rows[1][4]  # past 200 bytes: in the whole document only
+    assert rows[0][1] <= 200 and rows[1][1] <= 200  # CJK: cut at a character, not inside one
 
 
 @postgres_only
