@@ -411,7 +411,8 @@ def _candidates(
     heads = backend.head_matches(queryset, CANDIDATES, share)
     keys = [key for key, _ in heads]
     ranks = {key: found for key, found in heads if found is not None}
-    listed = [key for key in sampled.page_ids if key not in set(keys)] if len(keys) < CANDIDATES else []
+    chosen = set(keys)
+    listed = [key for key in sampled.page_ids if key not in chosen] if len(keys) < CANDIDATES else []
     unranked = [key for key in keys if key not in ranks] + (listed if sampled.ranks is None else [])
     found = backend.exact_ranks(rank.kind, unranked, rank.query, connection) if unranked else {}
     ranks |= {key: found.get(key, 0.0) for key in keys if key not in ranks}
