@@ -25,8 +25,9 @@ def outer_pk(queryset: QuerySet, connection) -> str:
 
 @dataclass
 class Sample:
-    """What Backend.sampled() found: the sampled records (restrict()'s queryset, narrowed), those
-    of every `every`-th matching document and, when the backend knows it, how many of the kind's
+    """What Backend.sampled() found: the sampled records (restrict()'s queryset, narrowed; ranked
+    only by a backend that scores matches cheaply, exact_limit None), those of every `every`-th
+    matching document and, when the backend knows it, how many of the kind's
     documents in the sample match the text (before visibility and filters). A backend may thin a
     large sample (a larger `every`): then `fuller` is the sample it was thinned from, to count
     when the thinned one finds too few records after visibility and filters."""

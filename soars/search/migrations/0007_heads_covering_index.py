@@ -44,8 +44,13 @@ def head_vector(expression: str) -> list[str]:
     """Statements that define head_vector (dropping its indexes with it) and its GIN index."""
     return [
         "ALTER TABLE search_searchdocument DROP COLUMN IF EXISTS head_vector",
-        f"ALTER TABLE search_searchdocument ADD COLUMN head_vector tsvector GENERATED ALWAYS AS ({expression}) STORED",
-        "ALTER TABLE search_searchdocument ALTER COLUMN head_vector SET STORAGE MAIN",
+        # One statement: the table is rewritten after every change it makes, so the heads are
+        # written into the rows (MAIN). Set in a statement of its own, the storage would apply
+        # to rows written later only, and the heads of the existing wide rows would stay in
+        # TOAST storage (best matches read them all: 300 -> 700 ms).
+        "ALTER TABLE search_searchdocument"
+        f" ADD COLUMN head_vector tsvector GENERATED ALWAYS AS ({expression}) STORED,"
+        " ALTER COLUMN head_vector SET STORAGE MAIN",
         "CREATE INDEX search_document_head ON search_searchdocument USING gin (head_vector)",
     ]
 
