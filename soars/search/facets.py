@@ -59,7 +59,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from soars.search.backends import backend_for
-from soars.search.backends.base import SearchRank
+from soars.search.backends.base import SearchRank, head_first
 
 MATCHED = "search_matched"  # every record found, with the counted columns
 SAMPLED = "search_sampled"  # the records counted (all, or an even sample)
@@ -416,9 +416,9 @@ def _candidates(
     unranked = [key for key in keys if key not in ranks] + (listed if sampled.ranks is None else [])
     found = backend.exact_ranks(rank.kind, unranked, rank.query, connection) if unranked else {}
     ranks |= {key: found.get(key, 0.0) for key in keys if key not in ranks}
-    if sampled.ranks is None:  # listed unranked: by their whole text, ties in the sample's order (stable)
-        listed = sorted(listed, key=lambda key: -found.get(key, 0.0))
     listed_ranks = found if sampled.ranks is None else sampled.ranks
+    if sampled.ranks is None:  # listed unranked: by their whole text, ties in the sample's order (stable)
+        listed = sorted(listed, key=lambda key: -listed_ranks.get(key, 0.0))
     for key in listed[: CANDIDATES - len(keys)]:
         keys.append(key)
         ranks[key] = listed_ranks.get(key, 0.0)
@@ -444,8 +444,7 @@ def tiered_keys(queryset: models.QuerySet, limit: int) -> tuple[list[int], dict[
     connection = connections[queryset.db]
     backend = backend_for(connection.vendor)
     head_sql, head_params = backend.head(rank.kind, rank.query)
-    order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
-    listed = queryset.annotate(search_head_rank=RawSQL(head_sql, head_params)).order_by(*order)  # noqa: S611 (the backend's SQL)
+    listed = queryset.annotate(search_head_rank=RawSQL(head_sql, head_params)).order_by(*head_first(queryset))  # noqa: S611 (the backend's SQL)
     keys = [key for (key,) in _rows(listed.values_list("pk")[: max(CANDIDATES, limit)], backend)]
     ordered, ranks = _by_whole_text(keys, rank, connection)
     return ordered[:limit], ranks

@@ -47,6 +47,12 @@ class SearchRank(RawSQL):
         self.kind, self.query = kind, query
 
 
+def head_first(queryset: QuerySet) -> list:
+    """The queryset's order with the head's rank (search_head_rank) in place of the search's
+    rank: the first tier's order (see facets.count)."""
+    return ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
+
+
 def marked_html(raw: str) -> SafeString:
     escaped = html.escape(raw, quote=True)
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)

@@ -12,7 +12,7 @@ from django.db import connections
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, Sample, SearchRank, outer_pk
+from soars.search.backends.base import START, STOP, Backend, Sample, SearchRank, head_first, outer_pk
 from soars.search.query import Query, Term, parse
 
 # bm25 weights per FTS5 column: title, names, body.
@@ -146,9 +146,8 @@ class SqliteBackend(Backend):
         rank = queryset.query.annotations["rank"]
         heads = "+search_fts.rowid IN (SELECT rowid FROM search_fts WHERE search_fts MATCH %s)"
         head = fts5_expression(Query(groups=rank.query.groups), head=True)
-        order = ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
         matches = queryset.extra(where=[heads], params=[head]).annotate(search_head_rank=RawSQL(RANK_SQL, ()))
-        return list(matches.order_by(*order).values_list("pk", "rank")[:limit])
+        return list(matches.order_by(*head_first(queryset)).values_list("pk", "rank")[:limit])
 
     def optimize(self, connection) -> None:
         with connection.cursor() as cursor:
