@@ -49,10 +49,11 @@ def uswds_widget(bound_field):
 @register.filter
 def widget_kind(bound_field) -> str:
     widget = bound_field.field.widget
-    if isinstance(widget, forms.RadioSelect):
-        return "radio"
+    # CheckboxSelectMultiple subclasses RadioSelect: test it first, or every "tick all" list is one choice.
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
+    if isinstance(widget, forms.RadioSelect):
+        return "radio"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if widget.is_hidden:
