@@ -46,7 +46,7 @@ SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "SOARS"
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "soars.core.apps.SoarsAdminConfig",  # Django's admin behind SOARS's sign-in (password and code)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -197,6 +197,7 @@ AXES_SENSITIVE_PARAMETERS = ["password", "token", "otp_token"]
 
 # Multi-factor sign-in (django-otp, TOTP with one-time recovery codes).
 OTP_TOTP_ISSUER = "SOARS"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show a device's key or QR code in Django's admin
 MFA_RECOVERY_CODES = 10
 
 # Sessions end after SESSION_IDLE_MINUTES without a request, and SESSION_ABSOLUTE_HOURS after sign-in.
@@ -236,6 +237,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"  # never routed: uploaded files are served only by permission-checked views
 
 ADMIN_PATH = env_str("ADMIN_PATH", "site-admin/").strip("/") + "/"
+# Django's admin is off in production unless asked for; /manage/ covers the daily work.
+ADMIN_ENABLED = env_bool("ADMIN_ENABLED", not PRODUCTION)
 
 # Public Burden Statement. The OMB control number is shown as "pending" until set.
 OMB_CONTROL_NUMBER = env_str("OMB_CONTROL_NUMBER")

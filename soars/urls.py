@@ -9,8 +9,9 @@ urlpatterns = [
     path("", include("soars.opportunities.urls")),
     path("", include("soars.resumes.urls")),
     path("", include("soars.saved_searches.urls")),
-    path(settings.ADMIN_PATH, admin.site.urls),
 ]
+if settings.ADMIN_ENABLED:
+    urlpatterns.append(path(settings.ADMIN_PATH, admin.site.urls))
 
 handler403 = "soars.core.views.permission_denied"
 handler404 = "soars.core.views.page_not_found"

@@ -1,4 +1,6 @@
 from django.contrib import admin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from soars.core import models
 
@@ -46,3 +48,26 @@ class OutboundEmailAdmin(admin.ModelAdmin):
 for model in (models.EcqFramework, models.Ecq, models.Competency, models.OpportunityType, models.ClearanceLevel):
     admin.site.register(model)
 admin.site.register(models.EligibilityCategory)
+
+
+# Authenticators: django-otp's own admin pages show a device's secret key (and a QR code of it), from
+# which anyone could compute its owner's codes. Here an administrator may only see that a device exists
+# and delete it (when its owner has lost it); owners enrol their devices themselves at sign-in.
+class AuthenticatorAdmin(admin.ModelAdmin):
+    list_display = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    list_filter = ["confirmed"]
+    search_fields = ["user__email"]
+    fields = ["user", "name", "confirmed", "created_at", "last_used_at"]
+    readonly_fields = fields
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)
+    admin.site.register(device_model, AuthenticatorAdmin)
