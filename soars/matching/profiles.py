@@ -67,6 +67,11 @@ class Reason:
     sign: int
     points: int
 
+    @property
+    def points_text(self) -> str:
+        """The points with their sign, always: "+4", "-10" (a reason against may still earn a few)."""
+        return f"{self.points:+d}"
+
 
 @dataclass(frozen=True)
 class Match:

@@ -129,8 +129,8 @@ def opportunity_action(request, pk: int, action: str):
         except TransitionError as exc:
             messages.error(request, str(exc))
             return redirect("opportunities:hr_preview", opportunity.pk)
-        record(f"opportunity.{action}", request=request, obj=opportunity, agency=opportunity.agency)
-    done = {"publish": "published", "close": "closed", "cancel": "cancelled"}[action]
+        done = {"publish": "published", "close": "closed", "cancel": "cancelled"}[action]
+        record(f"opportunity.{done}", request=request, obj=opportunity, agency=opportunity.agency)
     messages.success(request, f"“{opportunity.title}” is {done}.")
     return redirect("opportunities:hr_preview", opportunity.pk)
 

@@ -180,14 +180,24 @@ class PositionForm(forms.ModelForm):
             "end_date": DATE,
             "accomplishments": forms.Textarea(attrs={"rows": 6, "maxlength": 4000}),
         }
-        help_texts = {"accomplishments": "Up to 4,000 characters. Lead with results and numbers."}
+        help_texts = {
+            "accomplishments": "Up to 4,000 characters. Lead with results and numbers.",
+            "employer": "Outside government, the employer's name. For a federal position you may choose the agency "
+            "below instead.",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = Agency.objects.active().select_related("parent")
+        self.fields["employer"].required = False  # the chosen agency names it when left empty
 
     def clean(self):
         cleaned = super().clean()
+        if not cleaned.get("employer"):
+            if cleaned.get("agency"):
+                cleaned["employer"] = cleaned["agency"].name
+            elif "agency" not in self.errors:
+                self.add_error("employer", "Enter the agency or employer, or choose the agency from the list.")
         start, end, today = cleaned.get("start_date"), cleaned.get("end_date"), timezone.localdate()
         if start and end and end < start:
             self.add_error("end_date", "The end date must be after the start date.")

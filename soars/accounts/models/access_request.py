@@ -111,6 +111,11 @@ class AccessRequest(models.Model):
         return self.is_pending and timezone.now() > self.due_by
 
     @property
+    def role_phrase(self) -> str:
+        """The role as it reads in a sentence: "as an SES member", "as human resources staff"."""
+        return "an SES member" if self.role == self.Role.EXECUTIVE else "human resources staff"
+
+    @property
     def verifier_label(self) -> str:
         return "Verifying official" if self.role == self.Role.EXECUTIVE else "Supervisor"
 

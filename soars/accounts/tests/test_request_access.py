@@ -76,6 +76,13 @@ def test_an_executive_request_is_kept_and_acknowledged_by_email(client):
     assert request.privacy_acknowledged_at is not None
     [ack] = emails("access_request_received", to="rita.moreno@hhs.gov")
     assert "one business day" in ack.text_body
+    assert "as an SES member (" in ack.text_body
+
+
+def test_an_hr_request_is_acknowledged_in_plain_words(client):
+    client.post(HR_URL, hr_data())
+    [ack] = emails("access_request_received", to="hank.reyes@usda.gov")
+    assert "as human resources staff (" in ack.text_body
 
 
 def test_the_confirmation_page_says_when_a_decision_comes(client):

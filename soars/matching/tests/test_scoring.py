@@ -286,3 +286,23 @@ def test_reasons_split_into_those_in_favour_and_those_against():
     match = score(replace(STRONG, clearance_rank=0), OPENING)
     assert all(r.sign > 0 for r in match.in_favour) and all(r.sign < 0 for r in match.against)
     assert len(match.in_favour) + len(match.against) == len(match.reasons)
+
+
+def test_every_reason_shows_its_points_with_their_sign():
+    from django.template.loader import render_to_string
+
+    from soars.matching.profiles import Match, Reason
+
+    match = Match(
+        score=40,
+        eligible=True,
+        reasons=[
+            Reason("Has served in 3 agencies", +1, 6),
+            Reason("Resume has little in common with the posting's wording", -1, 4),
+            Reason("Has not chosen Denver among the places to work", -1, -10),
+        ],
+    )
+    html = render_to_string("opportunities/_reasons.html", {"entry": {"match": match}})
+    assert "Has served in 3 agencies (+6)" in html
+    assert "posting&#x27;s wording (+4)" in html
+    assert "places to work (-10)" in html

@@ -167,6 +167,19 @@ def test_an_end_before_the_start_is_refused_and_keeps_the_input(client_as, perso
     assert "The end date must be after the start date." in html and "Kept text" in html
 
 
+def test_a_position_with_an_agency_chosen_needs_no_employer_typed(client_as, personas):
+    response = client_as(personas.executive).post("/executive/resume/positions/add/", _position(employer=""))
+    assert response.status_code == 302
+    assert _resume(personas.executive).positions.get().employer == "Department of Commerce"
+
+
+def test_a_position_needs_an_employer_or_an_agency(client_as, personas):
+    response = client_as(personas.executive).post("/executive/resume/positions/add/", _position(employer="", agency=""))
+    assert response.status_code == 400
+    assert "Enter the agency or employer, or choose the agency from the list." in response.content.decode()
+    assert not _resume(personas.executive).positions.exists()
+
+
 def test_a_past_position_cannot_start_in_the_future(client_as, personas):
     future = timezone.localdate() + datetime.timedelta(days=30)
     response = client_as(personas.executive).post(
