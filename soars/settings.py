@@ -163,19 +163,21 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "accounts:home"
 LOGOUT_REDIRECT_URL = "core:home"
-# NIST SP 800-63B: length, not composition; common and look-alike passwords refused.
+# NIST SP 800-63B: length, not composition; SOARS, the person's name and email do not count towards
+# the length; repeated and sequential strings and commonly used or stolen passwords are refused.
 PASSWORD_MIN_LENGTH = 15
 PASSWORD_MAX_LENGTH = 128  # well above the 64 the standard asks us to accept
 AUTH_PASSWORD_VALIDATORS = [
     {
-        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
-        "OPTIONS": {"user_attributes": ["email", "full_name"]},
-    },
-    {
         "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
         "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
     },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {
+        "NAME": "soars.accounts.password_validation.ContextWordsValidator",
+        "OPTIONS": {"min_length": PASSWORD_MIN_LENGTH},
+    },
+    {"NAME": "soars.accounts.password_validation.PatternValidator"},
+    {"NAME": "soars.accounts.password_validation.CommonPasswordValidator"},
 ]
 AUTHENTICATION_BACKENDS = [
     # django-axes first, so a locked-out account and address is refused before the password is checked.

@@ -54,7 +54,8 @@ class ChoosePasswordForm(SetPasswordForm):
         self.fields["new_password1"].label = "New password"
         self.fields["new_password1"].help_text = (
             f"At least {settings.PASSWORD_MIN_LENGTH} characters; up to {settings.PASSWORD_MAX_LENGTH}. "
-            "A few unrelated words make a strong password you can remember. "
+            "A few unrelated words make a strong password you can remember. SOARS, your name and your email "
+            "address do not count towards the length, and common passwords and patterns such as “abcd…” are refused. "
             "No special characters are required, and you may paste from a password manager."
         )
         self.fields["new_password2"].label = "New password again"

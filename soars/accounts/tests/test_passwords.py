@@ -2,10 +2,12 @@ import logging
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from soars.accounts.factories import AccessRequestFactory, ExecutiveFactory, HrFactory
+from soars.accounts.factories import TEST_PASSWORD, AccessRequestFactory, ExecutiveFactory, HrFactory
 from soars.accounts.models import OneTimeLink, User
 from soars.accounts.tests.helpers import emails, link_in
 from soars.audit.models import AuditEvent
@@ -105,21 +107,80 @@ def test_the_form_without_a_link_in_the_session_does_nothing(client):
     assert "does not work" in response.content.decode()
 
 
+PATTERN = "repeated or sequential pattern"
+COMMON = "too common"
+CONTEXT = "too similar to the name SOARS, your own name or your email address"
+
+
 @pytest.mark.parametrize(
     ("password", "message"),
     [
         ("fourteen chars", "too short"),
-        ("yfdbufnjh10305070", "too common"),  # on the common-passwords list
-        ("alice.executive@agency.gov", "too similar"),
+        ("yfdbufnjh10305070", COMMON),  # on Django's list of common passwords
+        ("alice.executive@agency.gov", CONTEXT),
+        # NIST SP 800-63B: repetitive and sequential strings
+        ("aaaaaaaaaaaaaaaa", PATTERN),
+        ("abcdefghijklmnop", PATTERN),
+        ("1234567890123456", PATTERN),
+        ("passwordpassword", PATTERN),
+        ("iloveyouiloveyou", PATTERN),
+        ("qwertyuiopasdfgh", PATTERN),
+        ("Passwordpassword2026!", PATTERN),
+        ("abcd efgh ijkl mnop", PATTERN),
+        # commonly used and compromised passwords of 15 characters or more
+        ("correcthorsebatterystaple", COMMON),
+        ("Correct Horse Battery Staple", COMMON),
+        ("manchesterunited", COMMON),
+        ("thisismypassword", COMMON),
+        # context words: the name of the service, the person's name and email address
+        ("SOARS password 2026", CONTEXT),
+        ("soarssoarssoarssoars", CONTEXT),
+        ("Alice Executive 2026!", CONTEXT),
+        ("alice executive agency 12", CONTEXT),
     ],
 )
-def test_weak_passwords_are_refused(client, personas, password, message):
+def test_weak_passwords_are_refused_with_a_message_on_the_page(client, personas, password, message):
     _, token = OneTimeLink.issue(personas.executive, "reset")
     client.get(f"/set-password/{token}/")
     response = client.post(CHOOSE, {"new_password1": password, "new_password2": password})
     assert message in response.content.decode()
     personas.executive.refresh_from_db()
     assert not personas.executive.check_password(password)
+
+
+@pytest.mark.parametrize(
+    "password",
+    [
+        GOOD_PASSWORD,
+        TEST_PASSWORD,  # SOARS is in it, but the rest is long enough on its own
+        "sleepy koala eats alice's leeks",  # the person's first name, among other words
+        "lullaby hullabaloo ball",
+        "xkq7 vmz2 plr9 hwt4",
+    ],
+)
+def test_passphrases_that_merely_contain_a_context_word_or_repeated_letters_pass(personas, password):
+    validate_password(password, personas.executive)
+
+
+def test_every_password_the_code_base_gives_demo_and_test_accounts_passes_the_validators(personas):
+    from soars.accounts.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
+    from soars.accounts.tests.test_journey_browser import PASSWORD as JOURNEY_PASSWORD
+
+    for email, name, role, *_ in DEMO_ACCOUNTS:
+        validate_password(DEMO_PASSWORD, User(email=email, full_name=name, role=role))
+    for user in [personas.executive, personas.hr_a, personas.agency_admin, personas.site_admin]:
+        validate_password(TEST_PASSWORD, user)
+        validate_password(GOOD_PASSWORD, user)
+        validate_password(JOURNEY_PASSWORD, user)
+
+
+def test_each_fault_is_named_once_and_the_lists_are_read_once(personas):
+    from soars.accounts.password_validation import known_passwords
+
+    with pytest.raises(ValidationError) as refused:
+        validate_password("correct-horse-battery-staple", personas.executive)
+    assert [e.code for e in refused.value.error_list] == ["password_too_common"]
+    assert known_passwords() is known_passwords() and len(known_passwords()) > 150_000
 
 
 def test_a_64_character_passphrase_without_special_characters_is_accepted(client, personas):
