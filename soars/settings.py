@@ -185,13 +185,21 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 
+# The client's address is REMOTE_ADDR unless this many reverse proxies of our own stand in front of
+# the site, each appending to X-Forwarded-For (soars.audit.log.client_ip; docs/accounts.md).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+
 # Sign-in throttling (django-axes): after AXES_FAILURE_LIMIT failures the account-and-address
-# pair is locked for AXES_COOLOFF_MINUTES, then unlocks by itself.
+# pair is locked for AXES_COOLOFF_MINUTES, then unlocks by itself; after LOGIN_FAILURE_LIMIT_PER_IP
+# failures over any accounts, the whole address is (soars.accounts.throttling).
 AXES_ENABLED = env_bool("AXES_ENABLED", True)
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5, minimum=1)
 AXES_COOLOFF_MINUTES = env_int("AXES_COOLOFF_MINUTES", 15, minimum=1)
 AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+LOGIN_FAILURE_LIMIT_PER_IP = env_int("LOGIN_FAILURE_LIMIT_PER_IP", 50, minimum=1)
+AXES_HANDLER = "soars.accounts.throttling.LoginThrottle"
+AXES_CLIENT_IP_CALLABLE = "soars.audit.log.client_ip"
 AXES_USERNAME_FORM_FIELD = "username"  # the sign-in form field (and credential) that holds the email
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
@@ -253,8 +261,10 @@ BURDEN_COMMENTS_ADDRESS = env_str(
     "U.S. Office of Personnel Management, SOARS Program Office, 1900 E Street NW, Washington, DC 20415",
 )
 
-# Contact Us abuse limits: messages per sender address per hour.
+# Contact Us abuse limits: messages per sender email address per hour, and per client (network)
+# address per hour, whatever the sender; higher, as one office may send from one address.
 CONTACT_RATE_LIMIT_PER_HOUR = env_int("CONTACT_RATE_LIMIT_PER_HOUR", 3, minimum=1)
+CONTACT_RATE_LIMIT_PER_IP_PER_HOUR = env_int("CONTACT_RATE_LIMIT_PER_IP_PER_HOUR", 20, minimum=1)
 
 # Security headers. Strict unless running on a developer's machine or in tests.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -23,6 +23,10 @@ class ContactForm(forms.ModelForm):
             "message": {"required": "Write your message."},
         }
 
+    def __init__(self, *args, client_address: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.client_address = client_address
+
     def clean_name(self):
         return " ".join(self.cleaned_data["name"].split())
 
@@ -39,6 +43,12 @@ class ContactForm(forms.ModelForm):
             raise forms.ValidationError(
                 "We have already received several messages from this address in the last hour. "
                 "Please wait an hour before writing again; we will answer what you sent."
+            )
+        address = self.client_address
+        if address and ContactMessage.recent_count_from_ip(address) >= settings.CONTACT_RATE_LIMIT_PER_IP_PER_HOUR:
+            raise forms.ValidationError(
+                "We have received many messages from your network in the last hour. "
+                "Please wait an hour before writing again; we will answer what was sent."
             )
         return cleaned
 

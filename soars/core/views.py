@@ -62,7 +62,8 @@ def burden(request):
 
 @public
 def contact(request):
-    form = ContactForm(request.POST if request.method == "POST" else None)
+    address = client_ip(request)
+    form = ContactForm(request.POST if request.method == "POST" else None, client_address=address)
     if request.method == "POST":
         if form.is_bot:
             logger.info("Contact form honeypot filled; message dropped")
@@ -70,7 +71,7 @@ def contact(request):
         if form.is_valid():
             with transaction.atomic():
                 message = form.save(commit=False)
-                message.ip_address = client_ip(request)
+                message.ip_address = address
                 message.save()
                 send_email(
                     "contact_received",

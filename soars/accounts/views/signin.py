@@ -54,7 +54,8 @@ def login_view(request):
             email = "(not an email address)"
         record("login_failed", request=request, email=email)
         if getattr(request, "axes_locked_out", False):
-            record("login_locked_out", request=request, email=email)
+            scope = "address" if getattr(request, "soars_address_locked", False) else "account"
+            record("login_locked_out", request=request, email=email, scope=scope)
     return render(request, "accounts/login.html", {"form": form, "next": safe_next(request, "")})
 
 

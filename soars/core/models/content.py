@@ -60,3 +60,8 @@ class ContactMessage(models.Model):
     def recent_count_from(cls, email: str, *, hours: int = 1) -> int:
         since = timezone.now() - timedelta(hours=hours)
         return cls.objects.filter(email__iexact=email, created_at__gte=since).count()
+
+    @classmethod
+    def recent_count_from_ip(cls, ip_address: str, *, hours: int = 1) -> int:
+        since = timezone.now() - timedelta(hours=hours)
+        return cls.objects.filter(ip_address=ip_address, created_at__gte=since).count()

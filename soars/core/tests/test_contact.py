@@ -82,3 +82,29 @@ def test_an_overlong_message_is_refused_with_a_message(client):
     assert response.status_code == 200
     assert ContactMessage.objects.count() == 0
     assert 'id="id_message_error"' in response.content.decode()
+
+
+def test_one_address_is_limited_per_hour_whatever_sender_email_it_gives(client, settings):
+    settings.CONTACT_RATE_LIMIT_PER_IP_PER_HOUR = 4
+    for n in range(4):
+        assert client.post(URL, {**GOOD, "email": f"sender{n}@agency.gov"}, REMOTE_ADDR="10.0.0.1").status_code == 302
+    response = client.post(URL, {**GOOD, "email": "sender9@agency.gov"}, REMOTE_ADDR="10.0.0.1")
+    assert response.status_code == 200
+    assert "many messages from your network" in response.content.decode()
+    assert ContactMessage.objects.count() == 4
+    assert client.post(URL, {**GOOD, "email": "sender9@agency.gov"}, REMOTE_ADDR="10.9.9.9").status_code == 302
+
+
+def test_the_address_limit_is_higher_than_the_sender_limit_by_default(settings):
+    assert settings.CONTACT_RATE_LIMIT_PER_IP_PER_HOUR > 3 * settings.CONTACT_RATE_LIMIT_PER_HOUR
+
+
+def test_behind_a_trusted_proxy_the_forwarded_address_is_the_one_limited_and_stored(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.CONTACT_RATE_LIMIT_PER_IP_PER_HOUR = 1
+    proxy = {"REMOTE_ADDR": "10.0.0.2"}
+    assert client.post(URL, GOOD, HTTP_X_FORWARDED_FOR="198.51.100.7, 203.0.113.5", **proxy).status_code == 302
+    assert ContactMessage.objects.get().ip_address == "203.0.113.5"
+    other_sender = {**GOOD, "email": "someone.else@agency.gov"}
+    assert client.post(URL, other_sender, HTTP_X_FORWARDED_FOR="203.0.113.5", **proxy).status_code == 200
+    assert client.post(URL, other_sender, HTTP_X_FORWARDED_FOR="203.0.113.6", **proxy).status_code == 302
