@@ -41,8 +41,9 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", [] if PRODUCTION else ["127.0.0.1", "localhost", "testserver"])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
 
-# The address people see: used in emails and printed by make run.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people see, used in emailed links. Unset, it is where `manage.py runsite` (make run)
+# listens: runsite sets it for itself and the worker and scheduler it starts.
+SITE_URL = (env_str("SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
 SITE_NAME = "SOARS"
 
 INSTALLED_APPS = [
