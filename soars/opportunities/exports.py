@@ -1,4 +1,8 @@
-"""The candidate list and the shortlist of one opportunity as CSV or XLSX."""
+"""The candidate list and the shortlist of one opportunity as CSV or XLSX.
+
+Every cell passes through safe_cell, so any text a user can type exports: characters a
+workbook cannot hold are dropped and text a spreadsheet would run as a formula is defused.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,9 @@ import io
 
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from soars.opportunities.hooks import candidate_title
 
@@ -27,8 +33,14 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value) -> str:
-    """Neutralise text a spreadsheet would run as a formula (CSV injection)."""
-    text = "" if value is None else str(value)
+    """The value as cell text for CSV and XLSX alike.
+
+    Control characters XML 1.0 forbids (all below 0x20 but tab, LF and CR) are removed:
+    openpyxl refuses them, and they mean nothing in a spreadsheet. Then text a spreadsheet
+    would run as a formula (CSV injection) is prefixed with an apostrophe; removing first
+    means a hidden character cannot hide the formula sign.
+    """
+    text = ILLEGAL_CHARACTERS_RE.sub("", "" if value is None else str(value))
     return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
@@ -36,66 +48,58 @@ def _when(moment) -> str:
     return timezone.localtime(moment).strftime("%Y-%m-%d %H:%M") if moment else ""
 
 
-def rows(interests) -> list[list[str]]:
-    table = []
-    for interest in interests:
-        person = interest.executive
-        table.append(
-            [
-                safe_cell(v)
-                for v in (
-                    person.full_name,
-                    person.email,
-                    candidate_title(person),
-                    interest.get_status_display(),
-                    _when(interest.created_at),
-                    _when(interest.updated_at),
-                    interest.note,
-                )
-            ]
-        )
-    return table
+def rows(interests) -> list[list]:
+    return [
+        [
+            interest.executive.full_name,
+            interest.executive.email,
+            candidate_title(interest.executive),
+            interest.get_status_display(),
+            _when(interest.created_at),
+            _when(interest.updated_at),
+            interest.note,
+        ]
+        for interest in interests
+    ]
 
 
-def shortlist_rows(entries) -> list[list[str]]:
+def shortlist_rows(entries) -> list[list]:
     """One row per entry; each entry carries `interest` (or None), as the shortlist view sets it."""
     table = []
     for entry in entries:
-        resume, interest = entry.resume, entry.interest
-        added_by = entry.added_by
+        resume, interest, added_by = entry.resume, entry.interest, entry.added_by
         table.append(
             [
-                safe_cell(v)
-                for v in (
-                    resume.executive.full_name,
-                    resume.executive.email,
-                    resume.current_title,
-                    resume.current_agency.name if resume.current_agency_id else "",
-                    "Yes" if interest else "No",
-                    interest.get_status_display() if interest else "",
-                    (added_by.full_name or added_by.email) if added_by else "",
-                    _when(entry.created_at),
-                    entry.note,
-                )
+                resume.executive.full_name,
+                resume.executive.email,
+                resume.current_title,
+                resume.current_agency.name if resume.current_agency_id else "",
+                "Yes" if interest else "No",
+                interest.get_status_display() if interest else "",
+                (added_by.full_name or added_by.email) if added_by else "",
+                _when(entry.created_at),
+                entry.note,
             ]
         )
     return table
 
 
-def to_csv(headers: list[str], table: list[list[str]]) -> bytes:
+def _cells(headers: list[str], table: list[list]) -> list[list[str]]:
+    """Every row, the headers first, as safe cell text: the one way into either format."""
+    return [[safe_cell(value) for value in row] for row in [headers, *table]]
+
+
+def to_csv(headers: list[str], table: list[list]) -> bytes:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows(table)
+    csv.writer(out).writerows(_cells(headers, table))
     return ("\ufeff" + out.getvalue()).encode("utf-8")  # the BOM lets spreadsheet programs read UTF-8
 
 
-def to_xlsx(headers: list[str], table: list[list[str]], title: str) -> bytes:
+def to_xlsx(headers: list[str], table: list[list], title: str) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = title
-    sheet.append(headers)
-    for row in table:
+    for row in _cells(headers, table):
         sheet.append(row)
     out = io.BytesIO()
     book.save(out)
@@ -105,12 +109,12 @@ def to_xlsx(headers: list[str], table: list[list[str]], title: str) -> bytes:
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-def attachment(headers: list[str], table: list[list[str]], fmt: str, filename: str, sheet: str) -> HttpResponse:
+def attachment(headers: list[str], table: list[list], fmt: str, filename: str, sheet: str) -> HttpResponse:
     """The table as a CSV or XLSX download named filename.<fmt>."""
     if fmt == "xlsx":
         content, kind = to_xlsx(headers, table, sheet), XLSX_TYPE
     else:
         content, kind = to_csv(headers, table), "text/csv; charset=utf-8"
     response = HttpResponse(content, content_type=kind)
-    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    response["Content-Disposition"] = content_disposition_header(True, f"{filename}.{fmt}")
     return response
