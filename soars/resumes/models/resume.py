@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.text import slugify
 
 SUMMARY_MAX = 4000
 FILE_TEXT_MAX = 200_000
@@ -182,10 +183,14 @@ class Resume(models.Model):
             return self.ecq_statements.none()
         return self.ecq_statements.filter(ecq__framework_id=self.ecq_framework_id).select_related("ecq")
 
+    def download_name(self, extension: str) -> str:
+        """A download's file name, as ada-lovelace-resume.pdf: the executive's name made a slug (letters,
+        digits and dashes), so no quote, semicolon or line break of a name reaches a Content-Disposition."""
+        return f"{slugify(self.executive.full_name, allow_unicode=True) or 'resume'}-resume.{extension}"
+
     @property
     def file_download_name(self) -> str:
-        name = (self.executive.full_name or "resume").replace(" ", "-").lower()
-        return f"{name}-resume.{self.file_kind or 'bin'}"
+        return self.download_name(self.file_kind or "bin")
 
     def is_visible_to_agency(self, agency) -> bool:
         return Resume.objects.visible_to_agency(agency).filter(pk=self.pk).exists()

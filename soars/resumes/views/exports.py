@@ -7,6 +7,7 @@ import json
 from django.contrib import messages
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils.http import content_disposition_header
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -21,8 +22,7 @@ SESSION_KEY = "resume_import"
 
 def pdf_response(resume) -> HttpResponse:
     response = HttpResponse(render_pdf(resume).content, content_type="application/pdf")
-    name = (resume.executive.full_name or "resume").replace(" ", "-").lower()
-    response["Content-Disposition"] = f'attachment; filename="{name}-resume.pdf"'
+    response["Content-Disposition"] = content_disposition_header(True, resume.download_name("pdf"))
     response["Cache-Control"] = "no-store"
     return response
 
@@ -37,7 +37,7 @@ def resume_pdf(request):
 @never_cache
 def resume_json(request):
     response = JsonResponse(export_resume(own_resume(request)), json_dumps_params={"indent": 2})
-    response["Content-Disposition"] = 'attachment; filename="resume.json"'
+    response["Content-Disposition"] = content_disposition_header(True, "resume.json")
     return response
 
 
