@@ -27,6 +27,10 @@ from soars.search.query import Query, parse
 
 FALLBACK_SNIPPET_WORDS = 30
 TOTAL = "__total__"  # facet_counts(..., with_total=True) puts the number of records here
+# The highest page number a search reads: past the end of any list SOARS holds, so a larger
+# number shows the last page (as Paginator.get_page does), and its offset stays far inside
+# the databases' integers (a page of 2**63 overflowed them: a 500).
+MAX_PAGE = 1_000_000
 
 
 def clean_text(text: str) -> str:
@@ -142,8 +146,9 @@ def records_by_key(results: models.QuerySet, keys: list[int]) -> list[models.Mod
 
 
 def _page_number(number) -> int:
+    """The page number asked for, from 1 to MAX_PAGE; anything that is not a whole number is page 1."""
     try:
-        return max(1, int(number or 1))
+        return min(max(1, int(number or 1)), MAX_PAGE)
     except (TypeError, ValueError):
         return 1
 
