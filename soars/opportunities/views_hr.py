@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
 from soars.core.access import roles
+from soars.core.placed_messages import placed_messages
 from soars.opportunities import exports
 from soars.opportunities.forms import FillForm, MoveForm, NoteForm, OpportunityForm
 from soars.opportunities.hooks import candidate_title
@@ -185,6 +186,7 @@ def matches(request, pk: int):
         "opportunity": opportunity,
         "ranked": ranked,
         "can_shortlist": opportunity.status in ShortlistEntry.OPEN_STATUSES,
+        **placed_messages(request, [f"match-{entry.record.pk}" for entry in ranked]),  # views_shortlist._add
     }
     return render(request, "opportunities/hr/matches.html", context)
 

@@ -71,13 +71,31 @@ def test_hr_adds_from_best_matches_and_returns_to_the_same_candidate(client_as, 
     assert response["Location"] == f"/hr/opportunities/{opportunity.pk}/matches/#match-{resume.pk}"
     assert texts(response) == [f"Alice Executive is on the shortlist for “{opportunity.title}”."]
     html = client.get(response["Location"]).content.decode()
-    beside = html.split(f'id="match-{resume.pk}"')[1]
-    assert "Alice Executive is on the shortlist for" in beside  # shown beside the candidate, not only on top
+    assert html.count("Alice Executive is on the shortlist for") == 1  # once: beside the candidate, not on top
+    assert "Alice Executive is on the shortlist for" in html.split(f'id="match-{resume.pk}"')[1]
     entry = ShortlistEntry.objects.get()
     assert (entry.opportunity, entry.resume, entry.added_by, entry.note) == (opportunity, resume, personas.hr_a, "")
     event = AuditEvent.objects.get(action="shortlist.added")
     assert event.actor == personas.hr_a and event.agency == opportunity.agency
     assert event.object_id == str(entry.pk) and event.data == {"resume": resume.pk}
+
+
+def test_removing_from_best_matches_says_so_once_beside_the_candidate(client_as, personas, entry):
+    client = client_as(personas.hr_a)
+    response = client.post(f"{base(entry.opportunity)}/{entry.pk}/remove/", {"from": "matches"})
+    assert response["Location"].endswith(f"#match-{entry.resume_id}")
+    html = client.get(response["Location"]).content.decode()
+    assert html.count("Alice Executive is no longer on the shortlist.") == 1
+    assert "Alice Executive is no longer on the shortlist." in html.split(f'id="match-{entry.resume_id}"')[1]
+
+
+def test_a_message_for_a_candidate_no_longer_listed_is_shown_on_top(client_as, personas, opportunity, resume):
+    client = client_as(personas.hr_a)
+    add(client, opportunity, resume.pk)
+    hide(resume)  # in between, the executive hides the resume: Best matches no longer lists it
+    html = client.get(f"/hr/opportunities/{opportunity.pk}/matches/").content.decode()
+    assert f'id="match-{resume.pk}"' not in html
+    assert html.count("Alice Executive is on the shortlist for") == 1
 
 
 def test_a_shortlisted_candidate_shows_as_on_the_shortlist_with_a_way_to_remove(client_as, personas, entry):
@@ -399,6 +417,7 @@ def test_hr_adds_from_the_resume_page_with_a_note(client_as, personas, opportuni
     assert response["Location"] == f"/hr/resumes/{resume.pk}/#shortlist"
     assert ShortlistEntry.objects.get().note == "Ask"
     html = client.get(f"/hr/resumes/{resume.pk}/").content.decode()
+    assert html.count("Alice Executive is on the shortlist for") == 1  # once: in the panel, not on top
     assert "Alice Executive is on the shortlist for" in html.split('id="shortlist"')[1]
     assert f'<a href="{base(opportunity)}/">Chief Information Officer</a>' in html
     assert f'<option value="{opportunity.pk}">' not in html  # already on that one

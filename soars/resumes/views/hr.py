@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
 from soars.core.access import roles
+from soars.core.placed_messages import placed_messages
 from soars.resumes import filters, viewing
 from soars.resumes.models import Resume
 from soars.resumes.views.editor import resume_context
@@ -69,7 +70,9 @@ def resume_list(request):
 def resume_detail(request, resume_id: int):
     resume = _visible_resume(request, resume_id)
     viewing.record_reading(viewing.VIEWED, request, resume)
-    return render(request, "resumes/hr_detail.html", resume_context(resume))
+    # The shortlist panel shows the outcome of adding from it (opportunities/views_shortlist.py).
+    context = resume_context(resume) | placed_messages(request, ["shortlist"])
+    return render(request, "resumes/hr_detail.html", context)
 
 
 @roles("hr")
