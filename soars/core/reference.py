@@ -96,12 +96,18 @@ def load_reference(apps=None) -> dict[str, int]:
         ("EligibilityCategory", "eligibility_categories.json", True),
     ]
     for model_name, filename, ordered in simple:
-        Model = get("core", model_name)
-        fields = {f.name for f in Model._meta.fields}
-        for order, row in enumerate(_read(filename)):
-            defaults = {k: v for k, v in row.items() if k in fields and k != "code"}
-            if ordered:
-                defaults["order"] = order
-            Model.objects.update_or_create(code=row["code"], defaults=defaults)
-        counts[model_name] = len(_read(filename))
+        counts[model_name] = load_simple(apps, model_name, filename, ordered=ordered)
     return counts
+
+
+def load_simple(apps, model_name: str, filename: str, *, ordered: bool) -> int:
+    """Create or update the records of one flat data file, matched by code; returns how many."""
+    Model = apps.get_model("core", model_name)
+    fields = {f.name for f in Model._meta.fields}
+    rows = _read(filename)
+    for order, row in enumerate(rows):
+        defaults = {k: v for k, v in row.items() if k in fields and k != "code"}
+        if ordered:
+            defaults["order"] = order
+        Model.objects.update_or_create(code=row["code"], defaults=defaults)
+    return len(rows)

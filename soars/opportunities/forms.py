@@ -42,10 +42,6 @@ class OpportunityForm(forms.ModelForm):
         ]
         labels = {"type": "Opportunity type", "sub_element": "Sub-element", "closes_on": "Closes on"}
         help_texts = {
-            "duration_days": (
-                "Limits: limited-emergency at most 548 days (18 months); limited-term at most 1,095 days "
-                "(3 years); rotation at least 120 days; IPA at most 730 days (2 years), 1,461 with an extension."
-            ),
             "closes_on": "Interest is accepted until the end of this day. It cannot be before today.",
         }
         widgets = {
@@ -70,6 +66,7 @@ class OpportunityForm(forms.ModelForm):
         self.fields["sub_element"].queryset = agency.sub_elements.all()
         self.fields["sub_element"].empty_label = f"{agency.name} (no sub-element)"
         self.fields["type"].empty_label = None
+        self.fields["duration_days"].help_text = duration_help(self.fields["type"].queryset)
         self.fields["ecqs"].queryset = Ecq.objects.select_related("framework")
         self.fields["ecqs"].label_from_instance = lambda e: f"{e.name} ({e.framework.year} ECQs)"
         # Competencies of the current ECQ framework, plus any an older posting already names.
@@ -101,6 +98,11 @@ class OpportunityForm(forms.ModelForm):
         if commit:
             opportunity.save(update_fields=["search_text"])  # now that ECQs are set
         return opportunity
+
+
+def duration_help(types) -> str:
+    """What each opportunity type allows, from the types themselves (they are reference data)."""
+    return "What each type allows: " + "; ".join(kind.duration_rule for kind in types) + "."
 
 
 class InterestForm(forms.Form):

@@ -257,6 +257,10 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
     draft = Draft(row.number, values)
     if not values["sub_element"] and organization:
         draft.notes.append(f"“{organization}” is not a sub-element of {agency.name}; posted under the agency.")
+    # USAJOBS states no duration: a type that needs one is imported as a draft that says so,
+    # and publish() refuses it until HR adds one.
+    for problem in Opportunity(**values).rule_problems().values():
+        draft.notes.append(f"Before it can be published: {problem}")
     return draft
 
 

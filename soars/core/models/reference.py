@@ -93,6 +93,11 @@ class Competency(models.Model):
         return self.ecq_id is None
 
 
+# No temporary opportunity may run longer than this, whatever its type: four years, the
+# longest any type allows (an IPA assignment with its extension).
+LONGEST_TEMPORARY_DAYS = 1461
+
+
 class OpportunityType(models.Model):
     code = models.CharField(max_length=40, unique=True)
     name = models.CharField(max_length=200)
@@ -111,18 +116,42 @@ class OpportunityType(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def duration_limits(self, *, extended: bool = False) -> tuple[int, int] | None:
+        """(shortest, longest) duration in days this type allows, or None for a permanent type,
+        which has no end date. A temporary type always needs a duration of at least a day, and
+        at most its own limit or, without one, LONGEST_TEMPORARY_DAYS."""
+        if self.is_permanent:
+            return None
+        longest = self.extended_max_days if extended and self.extended_max_days else self.max_days
+        return (self.min_days or 1, longest or LONGEST_TEMPORARY_DAYS)
+
     def duration_problem(self, days: int | None, *, extended: bool = False) -> str | None:
         """Why a duration breaks this type's rules, or None when it is fine."""
-        if days is None:
-            if self.min_days is None and self.max_days is None:
+        limits = self.duration_limits(extended=extended)
+        if limits is None:
+            if days is None:
                 return None
-            return f"{self.name} needs a duration."
-        limit = self.extended_max_days if extended and self.extended_max_days else self.max_days
-        if limit is not None and days > limit:
-            return f"{self.name} may last at most {limit} days; this one lasts {days}."
-        if self.min_days is not None and days < self.min_days:
-            return f"{self.name} must last at least {self.min_days} days; this one lasts {days}."
+            return f"A {self.name.lower()} has no end date: leave the duration empty."
+        shortest, longest = limits
+        if days is None:
+            return f"{self.name} needs a duration: {shortest:,} to {longest:,} days."
+        if days > longest:
+            return f"{self.name} may last at most {longest:,} days; this one lasts {days:,}."
+        if days < shortest:
+            unit = "day" if shortest == 1 else "days"
+            return f"{self.name} must last at least {shortest:,} {unit}; this one lasts {days:,}."
         return None
+
+    @property
+    def duration_rule(self) -> str:
+        """The rule in words, for help text: "Rotation: 120 to 1,461 days"."""
+        limits = self.duration_limits()
+        if limits is None:
+            return f"{self.name}: no duration (no end date)"
+        rule = f"{self.name}: {limits[0]:,} to {limits[1]:,} days"
+        if self.extended_max_days:
+            rule += f", or up to {self.extended_max_days:,} with an approved extension"
+        return rule
 
 
 class ClearanceLevel(models.Model):

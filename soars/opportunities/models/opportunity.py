@@ -195,8 +195,8 @@ class Opportunity(models.Model):
         days = self.duration_days
         if days >= 60:
             months = round(days / 30.44)
-            return f"{months} months ({days} days)"
-        return f"{days} days"
+            return f"{months:,} months ({days:,} days)"
+        return f"{days} day" if days == 1 else f"{days} days"
 
     @property
     def pay_text(self) -> str:

@@ -17,9 +17,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 # A duration that breaks each limited type's rule, and one that keeps it.
 BAD_AND_GOOD = {
-    "limited_term": ("1200", "1000", "at most 1095 days"),
+    "permanent": ("30", "", "has no end date: leave the duration empty"),
+    "limited_term": ("1200", "1000", "at most 1,095 days"),
     "limited_emergency": ("600", "500", "at most 548 days"),
+    "detail": ("5000", "120", "at most 365 days"),
     "rotation": ("60", "180", "at least 120 days"),
+    "emergency_need": ("0", "30", "at least 1 day"),
     "ipa": ("800", "700", "at most 730 days"),
 }
 

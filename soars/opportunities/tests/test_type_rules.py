@@ -31,7 +31,7 @@ def test_a_limited_emergency_appointment_lasts_at_most_18_months():
 
 
 def test_a_limited_term_appointment_lasts_at_most_3_years():
-    assert "at most 1095 days" in problems("limited_term", 1096)["duration_days"]
+    assert "at most 1,095 days" in problems("limited_term", 1096)["duration_days"]
 
 
 def test_a_rotation_lasts_at_least_120_days():
@@ -44,7 +44,7 @@ def test_an_ipa_assignment_lasts_at_most_2_years():
 
 def test_an_extended_ipa_assignment_may_last_4_years():
     assert problems("ipa", 1461, extended=True) == {}
-    assert "at most 1461 days" in problems("ipa", 1462, extended=True)["duration_days"]
+    assert "at most 1,461 days" in problems("ipa", 1462, extended=True)["duration_days"]
 
 
 def test_only_an_ipa_assignment_can_be_extended():
