@@ -9,6 +9,7 @@ half-imported. Imported postings are drafts: HR checks and publishes them.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -42,7 +43,13 @@ CLEARANCES = [
     ("none", "none"),
 ]
 MAX_ROWS = 500
+# A USAJOBS document nests about eight levels deep; anything much deeper is not one, and is
+# refused before anything walks it.
+MAX_DEPTH = 32
 DETAILS = "UserArea.Details."
+# Characters no announcement has, that would break a page or the database: control characters
+# (tab and line breaks aside) and lone surrogates (JSON's "\ud800"), which cannot be encoded.
+UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff]")
 
 
 @dataclass
@@ -69,16 +76,24 @@ class Result:
         return not self.problems and bool(self.drafts)
 
 
+def _shown(value) -> str:
+    """Up to 40 characters of what the file said, safe to show in a problem message."""
+    return UNSAFE.sub("\N{REPLACEMENT CHARACTER}", str(value)[:40])
+
+
 def _text(value, limit: int | None = None) -> str:
+    """Text, or a list of texts (one a line). Numbers, true/false and objects are not text."""
     if value is None:
         return ""
     if isinstance(value, list):
-        if not all(isinstance(v, (str, int, float)) for v in value if v is not None):
+        if not all(isinstance(v, str) for v in value if v is not None):
             raise TypeError("expected text")
-        value = "\n".join(str(v) for v in value if v is not None)
-    if not isinstance(value, (str, int, float)):
+        value = "\n".join(v for v in value if v is not None)
+    if not isinstance(value, str):
         raise TypeError("expected text")
-    text = str(value).strip()
+    if UNSAFE.search(value):
+        raise ValueError("contains control characters or broken Unicode")
+    text = value.strip()
     return text[:limit] if limit else text
 
 
@@ -89,17 +104,19 @@ def _date(value) -> date:
     try:
         return datetime.fromisoformat(raw[:19]).date() if "T" in raw else date.fromisoformat(raw[:10])
     except ValueError:
-        raise ValueError(f"“{raw[:40]}” is not a date such as 2026-05-31") from None
+        raise ValueError(f"“{_shown(raw)}” is not a date such as 2026-05-31") from None
 
 
 def _money(value) -> int | None:
     if value in (None, ""):
         return None
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise ValueError("must be an amount such as 150000.0")
     try:
         amount = float(str(value).replace(",", "").replace("$", ""))
     except ValueError:
-        raise ValueError(f"“{str(value)[:40]}” is not an amount of money") from None
-    if amount < 0 or amount > 10_000_000:
+        raise ValueError(f"“{_shown(value)}” is not an amount of money") from None
+    if not 0 <= amount <= 10_000_000:  # NaN is not in range either
         raise ValueError("the amount is out of range")
     return round(amount)
 
@@ -115,8 +132,15 @@ class _Row:
             self.fail("MatchedObjectDescriptor", "is missing or is not an object")
             descriptor = {}
         self.d = descriptor
-        details = (descriptor.get("UserArea") or {}).get("Details") if isinstance(descriptor, dict) else None
-        self.details = details if isinstance(details, dict) else {}
+        self.details = {}
+        user_area = descriptor.get("UserArea")
+        if user_area is not None and not isinstance(user_area, dict):
+            self.fail("UserArea", "must be an object")
+        elif user_area is not None:
+            details = user_area.get("Details")
+            if details is not None and not isinstance(details, dict):
+                self.fail("UserArea.Details", "must be an object")
+            self.details = details if isinstance(details, dict) else {}
 
     def fail(self, field_name: str, message: str) -> None:
         self.ok = False
@@ -152,14 +176,38 @@ def _names(key: str, limit: int, joiner: str):
     return convert
 
 
+def _refuse_constant(name: str):
+    raise ValueError(f"{name} is not a JSON number")
+
+
+def _deeper_than(document, limit: int) -> bool:
+    """Whether any value of the document is nested more than `limit` levels (walked without recursion)."""
+    stack = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if depth > limit:
+            return True
+        if isinstance(value, dict):
+            stack.extend((child, depth + 1) for child in value.values())
+        elif isinstance(value, list):
+            stack.extend((child, depth + 1) for child in value)
+    return False
+
+
 def parse(data: bytes | str, agency: Agency) -> Result:
     result = Result()
     try:
-        document = json.loads(data)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        document = json.loads(data, parse_constant=_refuse_constant)
+    except RecursionError:
+        result.problems.append(Problem(None, "file", "The file is nested too deeply to be a USAJOBS search result."))
+        return result
+    except ValueError as exc:  # not JSON, not UTF-8, NaN or Infinity, a number of thousands of digits
         line = getattr(exc, "lineno", None)
         where = f" (line {line})" if line else ""
         result.problems.append(Problem(None, "file", f"The file is not valid JSON{where}."))
+        return result
+    if _deeper_than(document, MAX_DEPTH):
+        result.problems.append(Problem(None, "file", "The file is nested too deeply to be a USAJOBS search result."))
         return result
     items = None
     if isinstance(document, dict):
@@ -185,7 +233,7 @@ def parse(data: bytes | str, agency: Agency) -> Result:
 
 
 def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
-    if not row.d:
+    if not row.ok:  # not an object, or its UserArea is not: nothing more can be read
         return None
     title = row.read("PositionTitle", lambda v: _text(v, 200), required=True)
     url = row.read("PositionURI", lambda v: _text(v, 500))
@@ -226,7 +274,7 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
         elif code != "none":
             clearance = clearances[code]
     telework = row.details.get("TeleworkEligible")
-    if telework not in (None, True, False, "True", "False", "true", "false"):
+    if not (telework is None or isinstance(telework, bool) or telework in ("True", "False", "true", "false")):
         row.fail(DETAILS + "TeleworkEligible", "must be true or false")
     contact = _contact(row)
     organization = row.read("OrganizationName", lambda v: _text(v, 200)) or ""
