@@ -19,7 +19,7 @@ DEMO_DOMAIN = "demo.soars.gov"
 DEMO_PASSWORD = "soars demo passphrase 2026"
 DEMO_ACCOUNTS = [
     # email, name, role, agency code, agency admin
-    (f"executive@{DEMO_DOMAIN}", "Maria Alvarez", User.Role.EXECUTIVE, None, False),
+    (f"executive@{DEMO_DOMAIN}", "Maria Alvarez", User.Role.EXECUTIVE, "AG", False),
     (f"hr@{DEMO_DOMAIN}", "James Okafor", User.Role.HR, "AG", False),
     (f"agency-admin@{DEMO_DOMAIN}", "Priya Shah", User.Role.HR, "AG", True),
     (f"admin@{DEMO_DOMAIN}", "Thomas Reed", User.Role.ADMIN, None, False),

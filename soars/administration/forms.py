@@ -89,12 +89,17 @@ class AccountRoleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agency"].queryset = top_agencies()
-        self.fields["agency"].help_text = "Required for HR staff; left empty for executives and site administrators."
+        self.fields["agency"].help_text = (
+            "HR staff: required, the agency whose opportunities and resumes they work with. Executives: the "
+            "agency they work in now, which opens its “own agency only” postings to them (empty: none). "
+            "Site administrators: left empty."
+        )
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("role") != User.Role.HR:
+        if cleaned.get("role") == User.Role.ADMIN:
             cleaned["agency"] = None
+        if cleaned.get("role") != User.Role.HR:
             cleaned["is_agency_admin"] = False
         return cleaned
 

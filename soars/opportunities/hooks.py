@@ -1,8 +1,11 @@
-"""What this app needs to know about an executive, read from their resume.
+"""What this app needs to know about an executive.
 
-An executive's appointment eligibility, current agency and current title
-live on the resume (soars/resumes). Without a resume, or with those fields
-empty, the answers are "not known" and the rules fall back to the safe side:
+An executive's appointment eligibility and current title live on the resume
+(soars/resumes). The agency that decides which "own agency only" postings they
+may see is the verified one on their account (User.agency: set from the access
+request when it was approved, or by an administrator), never the resume's
+current agency, which the executive edits freely. Without an answer the rules
+fall back to the safe side:
 
 - executive_eligibility(user) -> None: a career-reserved posting, or one that
   names eligibility categories, refuses interest ("add your eligibility to
@@ -36,9 +39,10 @@ def executive_eligibility(user) -> EligibilityCategory | None:
 
 
 def executive_agency(user) -> Agency | None:
-    """The agency the executive works in now, or None (not in any agency)."""
-    resume = _resume(user)
-    return resume.current_agency if resume else None
+    """The executive's verified agency (from their account, not their resume), or None."""
+    if not getattr(user, "agency_id", None):
+        return None
+    return user.agency
 
 
 def candidate_title(user) -> str:

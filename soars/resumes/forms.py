@@ -46,7 +46,12 @@ class AboutForm(forms.ModelForm):
     class Meta:
         model = Resume
         fields = ["headline", "summary", "current_title", "current_agency", "eligibility"]
-        help_texts = {"summary": "Up to 4,000 characters: who you are as a leader and what you have achieved."}
+        help_texts = {
+            "summary": "Up to 4,000 characters: who you are as a leader and what you have achieved.",
+            # Visibility follows User.agency (verified), never this field: say so, so nobody expects otherwise.
+            "current_agency": "Shown on your resume. Postings open only to one agency’s executives follow the "
+            "agency confirmed when your access was approved; if you have moved, tell us through Contact Us.",
+        }
         widgets = {"summary": forms.Textarea(attrs={"rows": 6, "maxlength": 4000})}
 
     def __init__(self, *args, **kwargs):

@@ -126,8 +126,17 @@ class AccessRequest(models.Model):
         if not self.is_pending:
             raise ValidationError("This request has already been decided.")
 
+    @property
+    def verified_agency(self):
+        """The agency the account belongs to once approved: the agency the reviewer checked the
+        request against. An executive who left the SES named the agency they last worked for,
+        which they no longer belong to, so they get none (an administrator can set one)."""
+        if self.role == self.Role.EXECUTIVE and self.left_ses_on:
+            return None
+        return self.agency
+
     def approve(self, by: User, request=None) -> User:
-        """Create the account with the requested role (and agency for HR) and email a one-time link."""
+        """Create the account with the requested role and its verified agency, and email a one-time link."""
         with transaction.atomic():
             locked = AccessRequest.objects.select_for_update().get(pk=self.pk)
             locked._check_pending()
@@ -138,7 +147,7 @@ class AccessRequest(models.Model):
                 None,
                 full_name=self.full_name,
                 role=User.Role.HR if self.role == self.Role.HR else User.Role.EXECUTIVE,
-                agency=self.agency if self.role == self.Role.HR else None,
+                agency=self.verified_agency,
             )
             self.status = self.Status.APPROVED
             self.reviewed_by = by

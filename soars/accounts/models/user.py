@@ -45,7 +45,11 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         on_delete=models.PROTECT,
         related_name="staff",
-        help_text="Required for HR staff: the agency whose opportunities and resumes they work with.",
+        help_text=(
+            "HR staff (required): the agency whose opportunities and resumes they work with. Executives: the "
+            "agency they work in, as verified when their access was approved or set by an administrator; it "
+            "opens that agency's own-agency-only postings to them."
+        ),
     )
     is_agency_admin = models.BooleanField(
         default=False, help_text="HR staff who may approve access requests from their own agency's HR staff."

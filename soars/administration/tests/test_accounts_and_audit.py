@@ -81,12 +81,28 @@ def test_hr_staff_need_an_agency(client_as, personas):
     assert personas.executive.role == "executive"
 
 
-def test_a_role_that_is_not_hr_drops_the_agency_and_the_agency_admin_flag(client_as, personas):
+def test_a_role_that_is_not_hr_drops_the_agency_admin_flag(client_as, personas):
     client_as(personas.site_admin).post(
         detail(personas.agency_admin), {"role": "executive", "agency": personas.agency_a.pk, "is_agency_admin": "on"}
     )
     user = User.objects.get(pk=personas.agency_admin.pk)
-    assert (user.role, user.agency, user.is_agency_admin) == ("executive", None, False)
+    assert (user.role, user.agency, user.is_agency_admin) == ("executive", personas.agency_a, False)
+
+
+def test_a_site_administrator_has_no_agency(client_as, personas):
+    client_as(personas.site_admin).post(detail(personas.hr_a), {"role": "admin", "agency": personas.agency_a.pk})
+    user = User.objects.get(pk=personas.hr_a.pk)
+    assert (user.role, user.agency) == ("admin", None)
+
+
+def test_an_administrator_sets_an_executives_verified_agency(client_as, personas):
+    client_as(personas.site_admin).post(
+        detail(personas.executive), {"role": "executive", "agency": personas.agency_b.pk}
+    )
+    personas.executive.refresh_from_db()
+    assert personas.executive.agency == personas.agency_b
+    event = AuditEvent.objects.get(action="account_role_changed")
+    assert event.data["before"]["agency"] is None and event.data["after"]["agency"] == "CM"
 
 
 def test_an_unknown_role_is_refused(client_as, personas):

@@ -121,11 +121,11 @@ def test_approving_an_hr_request_creates_an_hr_account_for_its_agency(client_as,
     assert (r.status, r.reviewed_by, r.account) == ("approved", personas.site_admin, user)
 
 
-def test_approving_an_executive_request_creates_an_executive_without_agency(client_as, personas):
-    r = AccessRequestFactory()
+def test_approving_an_executive_request_creates_an_executive_of_the_verified_agency(client_as, personas):
+    r = AccessRequestFactory(agency=personas.agency_b)
     client_as(personas.site_admin).post(approve_url(r))
     user = User.objects.get(email=r.email)
-    assert (user.role, user.agency) == ("executive", None)
+    assert (user.role, user.agency, user.is_agency_admin) == ("executive", personas.agency_b, False)
 
 
 def test_an_agency_administrator_approves_hr_staff_of_their_agency(client_as, personas):

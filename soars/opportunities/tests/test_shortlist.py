@@ -512,7 +512,7 @@ def test_only_an_open_opportunity_takes_invitations(client_as, personas, resume)
 
 
 def test_an_executive_who_cannot_see_the_opportunity_is_not_invited(client_as, personas, resume):
-    own_agency_only = OpenOpportunityFactory(visibility="agency")  # the executive works at Commerce
+    own_agency_only = OpenOpportunityFactory(visibility="agency")  # Agriculture's; the executive is of none
     entry = ShortlistEntry.objects.create(opportunity=own_agency_only, resume=resume)
     response = invite(client_as(personas.hr_a), entry)
     assert texts(response) == ["Alice Executive cannot see this opportunity, so cannot be invited to it."]
