@@ -52,7 +52,9 @@ class ResumeSearchForm(forms.Form):
         label="Claims each competency", required=False, widget=forms.CheckboxSelectMultiple
     )
     served_in = forms.MultipleChoiceField(
-        label="Served in any of these agencies", required=False, widget=forms.CheckboxSelectMultiple
+        label="Served in any of these agencies or their sub-elements",
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     eligibility = forms.MultipleChoiceField(
         label="Eligibility category", required=False, widget=forms.CheckboxSelectMultiple
@@ -88,6 +90,11 @@ class ResumeSearchForm(forms.Form):
         return {name: value for name, value in cleaned if value is not False and value not in ("", None, [])}
 
 
+def agencies_with_sub_elements(codes) -> list[int]:
+    """The ids of the agencies coded and of their sub-elements: a department includes its bureaus."""
+    return list(Agency.objects.filter(Q(code__in=codes) | Q(parent__code__in=codes)).values_list("pk", flat=True))
+
+
 def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:
     """Narrow resumes (already limited to what the searcher may see) by the form's criteria."""
     for ecq_id in criteria.get("ecq", []):
@@ -96,7 +103,8 @@ def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:
         claimed = Resume.competencies.through.objects.filter(resume_id=OuterRef("pk"), competency__code=code)
         resumes = resumes.filter(Exists(claimed))
     if codes := criteria.get("served_in"):
-        resumes = resumes.filter(Exists(Position.objects.filter(resume=OuterRef("pk"), agency__code__in=codes)))
+        served = Position.objects.filter(resume=OuterRef("pk"), agency_id__in=agencies_with_sub_elements(codes))
+        resumes = resumes.filter(Exists(served))
     if codes := criteria.get("eligibility"):
         resumes = resumes.filter(eligibility__code__in=codes)
     if code := criteria.get("clearance"):
@@ -160,6 +168,21 @@ class Facets:
         return f"about {self.remote_count:,}" if self.approximate else f"{self.remote_count:,}"
 
 
+def _with_sub_elements(served: dict[str, int], total: int) -> dict[str, int]:
+    """Each department's count with its sub-elements' added, as the filter includes them.
+
+    Counted per agency, a resume with posts in two parts of one department (the department and
+    a bureau, or two bureaus) is added twice, so a department's count can be a little high; it
+    is never more than the results found."""
+    parents = dict(Agency.objects.filter(code__in=served, parent__isnull=False).values_list("code", "parent__code"))
+    summed = dict(served)
+    for code, parent in parents.items():
+        summed[parent] = summed.get(parent, 0) + served[code]
+    for parent in set(parents.values()):
+        summed[parent] = min(summed[parent], total)
+    return summed
+
+
 def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
     """The filters with how many of the current results have each value.
 
@@ -172,7 +195,10 @@ def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
     groups = []
     for name in ("ecq", "competency", "served_in", "eligibility", "type"):
         field = form.fields[name]
-        numbers = {str(value): about(n) if found.approximate else n for value, n in counts[FACET_FIELDS[name]]}
+        raw = {str(value): n for value, n in counts[FACET_FIELDS[name]]}
+        if name == "served_in":
+            raw = _with_sub_elements(raw, found.total)
+        numbers = {value: about(n) if found.approximate else n for value, n in raw.items()}
         chosen = {str(value) for value in criteria.get(name, [])}
         options = [
             Option(str(value), label, numbers.get(str(value), 0), str(value) in chosen)
