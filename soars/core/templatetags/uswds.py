@@ -43,6 +43,12 @@ def uswds_widget(bound_field):
         attrs["aria-describedby"] = ids
     if bound_field.errors:
         attrs["aria-invalid"] = "true"
+    if bound_field.form.errors:
+        attrs["autofocus"] = False  # focus belongs to the error summary (False drops the attribute)
+    if isinstance(widget, forms.FileInput):
+        # USWDS's file input script overwrites aria-label with "Drag file here or choose from folder";
+        # aria-labelledby outranks aria-label, so the accessible name stays the visible label.
+        attrs["aria-labelledby"] = f"{bound_field.id_for_label}_label"
     return bound_field.as_widget(attrs=attrs)
 
 
@@ -59,3 +65,26 @@ def widget_kind(bound_field) -> str:
     if widget.is_hidden:
         return "hidden"
     return "input"
+
+
+@register.filter
+def error_target(bound_field) -> str:
+    """The id an error-summary link points at: a group's first radio or checkbox, else the field itself."""
+    if widget_kind(bound_field) in {"radio", "checkboxes"}:
+        options = bound_field.subwidgets
+        return options[0].id_for_label if options else bound_field.auto_id  # the fieldset has the field's id
+    return bound_field.id_for_label or bound_field.auto_id
+
+
+def _shows_errors(value, depth: int = 0) -> bool:
+    if isinstance(value, forms.BaseForm):
+        return value.is_bound and bool(value.errors)
+    if depth == 0 and isinstance(value, dict):
+        return any(_shows_errors(item, 1) for item in value.values())
+    return False
+
+
+@register.simple_tag(takes_context=True)
+def error_title_prefix(context) -> str:
+    """ "Error: " when the page shows a form that failed, so the page title says so first (WCAG 3.3.1)."""
+    return "Error: " if any(_shows_errors(value) for value in context.flatten().values()) else ""
