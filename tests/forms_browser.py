@@ -6,6 +6,8 @@ USWDS hides the radio and checkbox inputs themselves and draws their labels inst
 
 from __future__ import annotations
 
+import re
+
 
 def group(page, legend: str):
     """The fieldset whose legend starts with `legend` ("(required)" may follow)."""
@@ -27,22 +29,26 @@ def ticked(page, legend: str) -> list[str]:
     )
 
 
+def field(page, label: str):
+    """The field whose label reads `label`, perhaps followed by "(required)" or "(optional)"."""
+    return page.get_by_label(re.compile(rf"^{re.escape(label)}(\s*\((required|optional)\))?$"))
+
+
 def fill(page, values: dict[str, str]) -> None:
     """Type into text fields and choose from select lists, each found by its visible label."""
     for label, value in values.items():
-        field = page.get_by_label(label)
-        if field.evaluate("element => element.tagName") == "SELECT":
-            field.select_option(label=value)
+        element = field(page, label)
+        if element.evaluate("element => element.tagName") == "SELECT":
+            element.select_option(label=value)
         else:
-            field.fill(value)
+            element.fill(value)
 
 
 def read(page, labels) -> dict[str, str]:
     """What each field shows now: the text typed, or the label of the option chosen."""
     values = {}
     for label in labels:
-        field = page.get_by_label(label)
-        values[label] = field.evaluate(
+        values[label] = field(page, label).evaluate(
             "element => element.tagName === 'SELECT' ? element.selectedOptions[0].text.trim() : element.value"
         )
     return values

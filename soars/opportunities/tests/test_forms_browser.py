@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from soars.core.testing import make_personas
-from soars.opportunities.models import Opportunity, ShortlistEntry
+from soars.opportunities.models import Interest, Opportunity, ShortlistEntry
 from tests.browser import signed_in_context
 from tests.forms_browser import fill, read, tick, ticked
 
@@ -60,7 +60,9 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     assert opportunity.ecqs.count() == 3 and opportunity.competencies.count() == 3
 
 
-def test_interest_with_a_note_a_pipeline_move_and_a_shortlist_entry_are_kept(browser, live_server, reference_data):
+def test_interest_with_a_note_a_pipeline_move_a_private_note_and_a_shortlist_entry_are_kept(
+    browser, live_server, reference_data
+):
     from soars.opportunities.factories import OpenOpportunityFactory
     from soars.resumes.factories import complete_resume
 
@@ -81,6 +83,9 @@ def test_interest_with_a_note_a_pipeline_move_and_a_shortlist_entry_are_kept(bro
     hr.get_by_label("Move Alice Executive to").select_option(label="Under review")
     hr.get_by_role("button", name="Move").click()
     assert "Status: Under review" in hr.locator("main").inner_text()
+    fill(hr, {"Add a private note about Alice Executive": "Strong on data governance."})
+    hr.get_by_role("button", name="Add note").click()
+    assert "Strong on data governance." in hr.locator(f"#candidate-{Interest.objects.get().pk}").inner_text()
     executive.goto(f"{url}/executive/interests/")
     assert executive.locator(".soars-status").first.inner_text() == "Under review"
 

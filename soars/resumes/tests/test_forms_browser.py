@@ -72,14 +72,20 @@ ABOUT = {
     "Appointment eligibility": "Career SES member",
 }
 POSITION = {
-    "Title": "Deputy Chief Information Officer",
-    "Employer": "US Geological Survey",
-    "Series": "2210",
+    "Position title": "Deputy Chief Information Officer",
+    "Agency or employer": "US Geological Survey",
+    "Agency": "Department of the Interior",
+    "Occupational series": "2210",
     "Start date": "2019-04-01",
     "End date": "2023-06-30",
     "Accomplishments": "Moved 40 systems to the cloud.",
 }
-EDUCATION = {"Institution": "Georgetown University", "Degree": "MPP", "Field": "Public policy", "Year": "2004"}
+EDUCATION = {
+    "Institution": "Georgetown University",
+    "Degree": "MPP",
+    "Field of study": "Public policy",
+    "Year completed": "2004",
+}
 TRAINING = {"Name": "SES Candidate Development Program", "Provider": "Federal Executive Institute", "Year": "2021"}
 STATEMENT = {
     "Challenge": "Our grants system failed weekly.",
