@@ -2,6 +2,7 @@ import pytest
 
 from soars.core.testing import Personas, login, make_personas
 from tests.browser import browser  # noqa: F401  (the one shared Chromium, for every browser test)
+from tests.forms_browser import open_page  # noqa: F401  (pages for the form tests, closed after each test)
 from tests.smtp import smtp  # noqa: F401  (a loopback SMTP server, for the email reliability tests)
 
 

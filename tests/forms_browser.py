@@ -8,6 +8,27 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from tests.browser import signed_in_context
+
+
+@pytest.fixture
+def open_page(browser, live_server):
+    """open_page(user=None) -> a new page, signed in as `user` if given; each one is closed after the test.
+
+    Pages left open keep talking to the live server into the next test.
+    """
+    contexts = []
+
+    def open_(user=None):
+        contexts.append(signed_in_context(browser, live_server.url, user))
+        return contexts[-1].new_page()
+
+    yield open_
+    for context in contexts:
+        context.close()
+
 
 def group(page, legend: str):
     """The fieldset whose legend starts with `legend` ("(required)" may follow)."""

@@ -4,7 +4,6 @@ import pytest
 
 from soars.accounts.models import AccessRequest
 from soars.core.testing import make_personas
-from tests.browser import signed_in_context
 from tests.forms_browser import fill, tick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -40,9 +39,9 @@ def submitted(page) -> dict[str, str]:
     return dict(zip(terms, page.locator("dl dd").all_inner_texts(), strict=True))
 
 
-def test_both_request_forms_reach_the_reviewer_exactly_as_typed(browser, live_server, reference_data):
+def test_both_request_forms_reach_the_reviewer_exactly_as_typed(open_page, live_server, reference_data):
     personas = make_personas()
-    page = browser.new_page()
+    page = open_page()
     for path, values, eligibility in [
         ("/request-access/executive/", EXECUTIVE, "SES reinstatement eligible"),
         ("/request-access/hr/", HR, None),
@@ -54,9 +53,8 @@ def test_both_request_forms_reach_the_reviewer_exactly_as_typed(browser, live_se
         page.locator("label", has_text=ACKNOWLEDGE).click()
         page.get_by_role("button", name="Send my request").click()
         assert page.get_by_role("heading", level=1).inner_text().startswith("Thank you"), path
-    page.close()
 
-    reviewer = signed_in_context(browser, live_server.url, personas.site_admin).new_page()
+    reviewer = open_page(personas.site_admin)
     executive, hr = AccessRequest.objects.get(role="executive"), AccessRequest.objects.get(role="hr")
     reviewer.goto(f"{live_server.url}/manage/requests/{executive.pk}/")
     shown = submitted(reviewer)

@@ -4,7 +4,6 @@ import pytest
 
 from soars.accounts.factories import AccessRequestFactory, HrAccessRequestFactory
 from soars.core.testing import make_personas
-from tests.browser import signed_in_context
 from tests.forms_browser import fill, read
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,11 +16,11 @@ def names_listed(page) -> list[str]:
     return page.locator("tbody th a").all_inner_texts()
 
 
-def test_a_reviewer_filters_the_queue_and_a_rejection_keeps_its_reason(browser, live_server, reference_data):
+def test_a_reviewer_filters_the_queue_and_a_rejection_keeps_its_reason(open_page, live_server, reference_data):
     personas = make_personas()
     AccessRequestFactory(full_name="Edna Exec")
     HrAccessRequestFactory(full_name="Harold Hr")
-    page = signed_in_context(browser, live_server.url, personas.site_admin).new_page()
+    page = open_page(personas.site_admin)
     page.goto(live_server.url + "/manage/requests/")
     assert sorted(names_listed(page)) == ["Edna Exec", "Harold Hr"]
 
@@ -45,9 +44,9 @@ def test_a_reviewer_filters_the_queue_and_a_rejection_keeps_its_reason(browser, 
     assert REASON in page.locator("dl").inner_text()
 
 
-def test_an_administrator_changes_an_accounts_agency_and_admin_flag(browser, live_server, reference_data):
+def test_an_administrator_changes_an_accounts_agency_and_admin_flag(open_page, live_server, reference_data):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.site_admin).new_page()
+    page = open_page(personas.site_admin)
     page.goto(live_server.url + "/manage/accounts/")
     fill(page, {"Name or email contains": "carol", "Role": "HR staff"})
     page.get_by_role("button", name="Search").click()

@@ -4,17 +4,16 @@ import pytest
 
 from soars.core.models import ContactMessage
 from soars.core.testing import make_personas
-from tests.browser import signed_in_context
 from tests.forms_browser import error_summary_state, fill, read, tick
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_a_failed_submit_takes_focus_to_an_error_summary_whose_links_all_lead_somewhere(
-    browser, live_server, reference_data
+    open_page, live_server, reference_data
 ):
     personas = make_personas()
-    page = browser.new_page()
+    page = open_page()
     for path, button, at_least in [
         ("/request-access/executive/", "Send my request", 8),
         ("/request-access/hr/", "Send my request", 7),
@@ -27,10 +26,9 @@ def test_a_failed_submit_takes_focus_to_an_error_summary_whose_links_all_lead_so
         assert state["focused"], f"{path}: focus is not on the error summary"
         assert state["links"] >= at_least and state["broken"] == [], path
         assert state["field_alerts"] == 0, path
-    page.close()
 
     # On the resume editor, the one section that failed has the summary; its link leads to the first agency.
-    page = signed_in_context(browser, live_server.url, personas.executive).new_page()
+    page = open_page(personas.executive)
     page.goto(live_server.url + "/executive/resume/")
     tick(page, "Who may see your resume", "Only the agencies I choose")
     page.get_by_role("button", name="Save sharing choices").click()
@@ -40,7 +38,7 @@ def test_a_failed_submit_takes_focus_to_an_error_summary_whose_links_all_lead_so
     assert summary.get_by_role("link").get_attribute("href") == "#id_sharing-visible_agencies_0"
 
 
-def test_every_file_field_is_named_by_its_visible_label(browser, live_server, reference_data):
+def test_every_file_field_is_named_by_its_visible_label(open_page, live_server, reference_data):
     personas = make_personas()
     for user, path, labels in [
         (
@@ -50,7 +48,7 @@ def test_every_file_field_is_named_by_its_visible_label(browser, live_server, re
         ),
         (personas.hr_a, "/hr/opportunities/import/", ["USAJOBS announcement file (JSON)"]),
     ]:
-        page = signed_in_context(browser, live_server.url, user).new_page()
+        page = open_page(user)
         page.goto(live_server.url + path)
         file_inputs = page.locator("input[type=file]")
         assert file_inputs.count() == len(labels)
@@ -61,7 +59,6 @@ def test_every_file_field_is_named_by_its_visible_label(browser, live_server, re
             named = page.get_by_role("button", name=label)
             assert named.count() == 1 and named.evaluate("e => e.type") == "file", f"{path}: {label}"
             assert label in page.locator("body").aria_snapshot()
-        page.close()
 
 
 CONTACT = {
@@ -72,9 +69,9 @@ CONTACT = {
 }
 
 
-def test_a_contact_message_and_a_whats_new_post_arrive_as_typed(browser, live_server, reference_data):
+def test_a_contact_message_and_a_whats_new_post_arrive_as_typed(open_page, live_server, reference_data):
     personas = make_personas()
-    page = browser.new_page()
+    page = open_page()
     page.goto(live_server.url + "/contact/")
     fill(page, CONTACT)
     page.get_by_role("button", name="Send message").click()
@@ -86,9 +83,8 @@ def test_a_contact_message_and_a_whats_new_post_arrive_as_typed(browser, live_se
         "accessibility",
         CONTACT["Your message"],
     )
-    page.close()
 
-    admin = signed_in_context(browser, live_server.url, personas.site_admin).new_page()
+    admin = open_page(personas.site_admin)
     admin.goto(f"{live_server.url}/manage/messages/{message.pk}/")
     assert CONTACT["Your message"] in admin.locator("main").inner_text()
 

@@ -7,7 +7,6 @@ from django.utils import timezone
 
 from soars.core.testing import make_personas
 from soars.opportunities.models import Interest, Opportunity, ShortlistEntry
-from tests.browser import signed_in_context
 from tests.forms_browser import fill, read, tick, ticked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -29,9 +28,11 @@ def posting() -> dict[str, str]:
     }
 
 
-def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stays(browser, live_server, reference_data):
+def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stays(
+    open_page, live_server, reference_data
+):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.hr_a).new_page()
+    page = open_page(personas.hr_a)
     page.goto(live_server.url + "/hr/opportunities/new/")
     fill(page, posting())
     tick(page, "Position type", "General (open to any eligible executive)")
@@ -61,7 +62,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
 
 
 def test_interest_with_a_note_a_pipeline_move_a_private_note_and_a_shortlist_entry_are_kept(
-    browser, live_server, reference_data
+    open_page, live_server, reference_data
 ):
     from soars.opportunities.factories import OpenOpportunityFactory
     from soars.resumes.factories import complete_resume
@@ -71,13 +72,13 @@ def test_interest_with_a_note_a_pipeline_move_a_private_note_and_a_shortlist_ent
     opportunity = OpenOpportunityFactory(title="Chief Data Officer", created_by=personas.hr_a)
     url = live_server.url
 
-    executive = signed_in_context(browser, url, personas.executive).new_page()
+    executive = open_page(personas.executive)
     executive.goto(f"{url}/opportunities/{opportunity.pk}/")
     fill(executive, {"Note to the hiring agency (optional)": "I ran the data office at Commerce."})
     executive.get_by_role("button", name="Express interest").click()
     assert "Your interest is sent" in executive.content()
 
-    hr = signed_in_context(browser, url, personas.hr_a).new_page()
+    hr = open_page(personas.hr_a)
     hr.goto(f"{url}/hr/opportunities/{opportunity.pk}/candidates/")
     assert "“I ran the data office at Commerce.”" in hr.locator("main").inner_text()
     hr.get_by_label("Move Alice Executive to").select_option(label="Under review")

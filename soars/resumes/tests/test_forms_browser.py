@@ -7,7 +7,6 @@ import pytest
 from soars.core.testing import make_personas
 from soars.resumes.models import Resume
 from soars.resumes.tests.samples import pdf_bytes
-from tests.browser import signed_in_context
 from tests.forms_browser import fill, read, tick, ticked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,9 +20,9 @@ def save(page, button: str) -> None:
     assert "Saved:" in page.locator(".soars-messages").inner_text()
 
 
-def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(browser, live_server, reference_data):
+def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, live_server, reference_data):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.executive).new_page()
+    page = open_page(personas.executive)
     page.goto(live_server.url + "/executive/resume/")
 
     tick(page, "ECQ framework", "Executive Core Qualifications (2025)")
@@ -95,9 +94,9 @@ STATEMENT = {
 }
 
 
-def test_the_about_section_and_every_entry_form_keep_what_was_typed(browser, live_server, reference_data):
+def test_the_about_section_and_every_entry_form_keep_what_was_typed(open_page, live_server, reference_data):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.executive).new_page()
+    page = open_page(personas.executive)
     editor = live_server.url + "/executive/resume/"
     page.goto(editor)
     fill(page, ABOUT)
@@ -129,9 +128,9 @@ def test_the_about_section_and_every_entry_form_keep_what_was_typed(browser, liv
     assert read(page, STATEMENT) == STATEMENT
 
 
-def test_an_uploaded_file_and_an_imported_json_resume_are_kept(browser, live_server, reference_data, tmp_path):
+def test_an_uploaded_file_and_an_imported_json_resume_are_kept(open_page, live_server, reference_data, tmp_path):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.executive).new_page()
+    page = open_page(personas.executive)
     page.goto(live_server.url + "/executive/resume/")
     pdf = tmp_path / "resume.pdf"
     pdf.write_bytes(pdf_bytes())

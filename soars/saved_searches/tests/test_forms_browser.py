@@ -6,7 +6,6 @@ import pytest
 
 from soars.core.testing import make_personas
 from soars.saved_searches.models import SavedSearch
-from tests.browser import signed_in_context
 from tests.forms_browser import fill, read, tick, ticked
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -16,9 +15,9 @@ def change_link(page, name: str):
     return page.get_by_role("link", name=re.compile(rf"^Change name or emails\W+{re.escape(name)}$"))
 
 
-def test_a_saved_search_keeps_its_name_and_emails_through_a_change(browser, live_server, reference_data):
+def test_a_saved_search_keeps_its_name_and_emails_through_a_change(open_page, live_server, reference_data):
     personas = make_personas()
-    page = signed_in_context(browser, live_server.url, personas.executive).new_page()
+    page = open_page(personas.executive)
     page.goto(live_server.url + "/opportunities/?q=director")
     fill(page, {"Name (optional)": "Director posts", "Email me new results": "Daily"})
     page.get_by_role("button", name="Save this search").click()
