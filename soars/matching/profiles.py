@@ -5,6 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from soars.matching.requirements import Missed
 
 CAREER_RESERVED = "career_reserved"
 GENERAL = "general"
@@ -75,9 +79,15 @@ class Reason:
 
 @dataclass(frozen=True)
 class Match:
-    score: int  # 0..100
-    eligible: bool
+    score: int  # 0..100, ranks within the group of those who meet every requirement, and among near misses
+    eligible: bool  # may be appointed (position type and eligibility category); one of the requirements
     reasons: list[Reason]
+    missed: list[Missed] = field(default_factory=list)  # the requirements not met (soars.matching.requirements)
+
+    @property
+    def meets_all(self) -> bool:
+        """Meets every requirement of the opening: ranked before every near miss."""
+        return not self.missed
 
     @property
     def in_favour(self) -> list[Reason]:

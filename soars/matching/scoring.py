@@ -1,4 +1,5 @@
-"""score(candidate, opening) -> Match; rank() and recommend() order by eligibility, then score."""
+"""score(candidate, opening) -> Match; rank() and recommend() put those who meet every requirement
+first (by score), then the near misses (fewest requirements missed, then score)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ from soars.matching.profiles import (
     OpeningProfile,
     Reason,
 )
+from soars.matching.requirements import clearance_name as _clearance_name
+from soars.matching.requirements import missed
 from soars.matching.weights import WEIGHTS, Weights
 
 # Names for reference codes that do not change; callers add or override
@@ -46,7 +49,6 @@ DEFAULT_LABELS = {
     "noncareer": "noncareer SES",
     "limited": "limited appointee",
 }
-CLEARANCE_NAMES = ["no clearance", "Public Trust", "Confidential", "Secret", "Top Secret", "Top Secret/SCI"]
 
 
 def score(
@@ -64,24 +66,34 @@ def score(
     reasons += _availability(candidate, opening, weights)
     reasons += _broadening(candidate, weights)
     total = sum(reason.points for reason in reasons)
-    return Match(score=max(0, min(100, total)), eligible=eligible, reasons=reasons)
+    return Match(
+        score=max(0, min(100, total)),
+        eligible=eligible,
+        reasons=reasons,
+        missed=missed(candidate, opening, words.labels),
+    )
+
+
+def order(match: Match) -> tuple[int, int]:
+    """The sort key of a ranking: every requirement met first, then fewest missed; within each, best score."""
+    return (len(match.missed), -match.score)
 
 
 def rank(
     candidates: Iterable[CandidateProfile], opening: OpeningProfile, weights: Weights = WEIGHTS
 ) -> list[tuple[CandidateProfile, Match]]:
-    """Candidates best first. Every eligible candidate comes before every ineligible one."""
+    """Candidates best first: those who meet every requirement, then the near misses (see order())."""
     words = _Words(opening)
     scored = [(candidate, score(candidate, opening, weights, words=words)) for candidate in candidates]
-    return sorted(scored, key=lambda pair: (not pair[1].eligible, -pair[1].score))
+    return sorted(scored, key=lambda pair: order(pair[1]))
 
 
 def recommend(
     candidate: CandidateProfile, openings: Iterable[OpeningProfile], weights: Weights = WEIGHTS
 ) -> list[tuple[OpeningProfile, Match]]:
-    """Openings best first for one executive; openings they cannot be appointed to come last."""
+    """Openings best first for one executive: those whose every requirement they meet, then the near misses."""
     scored = [(opening, score(candidate, opening, weights)) for opening in openings]
-    return sorted(scored, key=lambda pair: (not pair[1].eligible, -pair[1].score))
+    return sorted(scored, key=lambda pair: order(pair[1]))
 
 
 class _Words:
@@ -226,10 +238,6 @@ def _clearance(candidate, opening, weights) -> list[Reason]:
     shortfall = min(weights.clearance_shortfall_max, weights.clearance_shortfall_per_level * (required - held))
     holds = "Holds no clearance" if held <= 0 else f"Holds {_clearance_name(held)} clearance"
     return [Reason(f"{holds}; the position requires {_clearance_name(required)}", -1, -round(shortfall))]
-
-
-def _clearance_name(rank: int) -> str:
-    return CLEARANCE_NAMES[max(0, min(rank, len(CLEARANCE_NAMES) - 1))]
 
 
 def _availability(candidate, opening, weights) -> list[Reason]:

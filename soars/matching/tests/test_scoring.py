@@ -255,7 +255,7 @@ def test_service_in_one_agency_only_counts_against():
 def test_an_ineligible_candidate_is_never_ranked_above_an_eligible_one():
     opening = replace(OPENING, position_type=CAREER_RESERVED)
     star = replace(STRONG, id="ineligible star", career_eligible=False)
-    plain = CandidateProfile(id="eligible but weak", career_eligible=True)
+    plain = CandidateProfile(id="eligible but weak", career_eligible=True, clearance_rank=3)
     assert score(star, opening).score > score(plain, opening).score
     assert [c.id for c, _ in rank([star, plain], opening)] == ["eligible but weak", "ineligible star"]
 
