@@ -3,7 +3,10 @@
 - opening_profile(opportunity) and candidate_profile(resume) turn records into the
   matcher's two dataclasses; the matcher itself (soars.matching) never reads the database.
 - best_matches(opportunity, agency) ranks the resumes HR staff of `agency` may see for
-  one opportunity; recommended_for(user) ranks the open opportunities an executive may see.
+  one opportunity: those who meet every requirement of the posting, then the near misses.
+- recommendations(user) gives the open opportunities an executive may see whose every
+  requirement they meet, and the near misses (one requirement missed); recommended_for(user)
+  is the first part.
 
 Both first narrow the records in SQL (a full-text OR query over what the other side
 says, capped at POOL), then score that pool in Python. The text rank, scaled by the best
@@ -19,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
-from soars.matching import CandidateProfile, Match, OpeningProfile, rank, score
+from soars.matching import CandidateProfile, Match, OpeningProfile, order, rank, score
 from soars.matching.profiles import ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
 from soars.opportunities.search import KIND as OPPORTUNITY_KIND
 from soars.search import engine
@@ -31,6 +34,7 @@ POOL = 1000  # most resumes scored for one opportunity's best matches (the best 
 RECOMMEND_POOL = 500  # most opportunities scored for one executive's recommendations
 SHOWN = 25  # best matches listed on the HR tab
 RECOMMENDED = 5  # opportunities on the executive options page
+NEAR_MISSES = 5  # opportunities missing one requirement listed under them
 
 # Statement strength (0-3) from the words of its four parts: brief, adequate, full.
 STATEMENT_WORDS = (1, 150, 350)
@@ -103,20 +107,47 @@ class Ranked:
     match: Match
 
 
-def best_matches(opportunity, agency, *, limit: int = SHOWN) -> list[Ranked]:
-    """The resumes HR staff of `agency` may see, best match for `opportunity` first."""
+@dataclass
+class Matches:
+    """Best matches for one opportunity, in two groups, each ranked (see soars.matching.rank).
+
+    The counts are over every resume scored: the whole visible pool, or, when it holds more
+    than POOL, the POOL best text matches (`capped`).
+    """
+
+    meets_all: list[Ranked]  # meet every requirement, best score first (at most `limit`)
+    near_misses: list[Ranked]  # miss one or more requirements, fewest missed first (at most `limit`)
+    meets_all_count: int
+    near_miss_count: int
+    capped: bool
+
+    @property
+    def ranked(self) -> list[Ranked]:
+        """Both groups, in the order shown."""
+        return self.meets_all + self.near_misses
+
+
+def best_matches(opportunity, agency, *, limit: int = SHOWN) -> Matches:
+    """The resumes HR staff of `agency` may see for `opportunity`: who meets every requirement, then near misses."""
     from soars.resumes.models import Resume
 
     visible = Resume.objects.visible_to_agency(agency)
     query = any_of(opportunity.title, " ".join(opportunity.skill_list))
     pool = dict(_pool(visible, query, RESUME_KIND, ("-updated_at", "-pk")))
-    ranked = rank(list(candidate_profiles(pool).values()), opening_profile(opportunity))[:limit]
+    ranked = rank(list(candidate_profiles(pool).values()), opening_profile(opportunity))
+    meets_all = [pair for pair in ranked if pair[1].meets_all]
+    near = [pair for pair in ranked if not pair[1].meets_all]
+    shown = meets_all[:limit] + near[:limit]
     # Only the few shown are read as records (the pool was profiled from plain rows).
-    shown = visible.filter(pk__in=[candidate.id for candidate, _ in ranked]).select_related(
+    records = visible.filter(pk__in=[candidate.id for candidate, _ in shown]).select_related(
         "executive", "current_agency"
     )
-    resumes = {resume.pk: resume for resume in shown}
-    return [Ranked(resumes[candidate.id], match) for candidate, match in ranked if candidate.id in resumes]
+    resumes = {resume.pk: resume for resume in records}
+
+    def entries(pairs):
+        return [Ranked(resumes[candidate.id], match) for candidate, match in pairs if candidate.id in resumes]
+
+    return Matches(entries(meets_all[:limit]), entries(near[:limit]), len(meets_all), len(near), len(pool) >= POOL)
 
 
 def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfile]:
@@ -187,8 +218,15 @@ def has_matchable_resume(resume) -> bool:
     )
 
 
-def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
-    """Open opportunities the executive may see, best match for their resume first.
+@dataclass
+class Recommendations:
+    best: list[Ranked]  # open opportunities whose every requirement the executive meets, best first
+    near_misses: list[Ranked]  # those missing exactly one requirement, best score first
+
+
+def recommendations(user, *, limit: int = RECOMMENDED, near: int = NEAR_MISSES) -> Recommendations | None:
+    """Open opportunities the executive may see and can take, best match for their resume first,
+    and the near misses (one requirement missed, which each Match says).
 
     None when the executive has no resume that says enough to match on.
     """
@@ -206,11 +244,24 @@ def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
         (opening.id, score(replace(candidate, text_relevance=pool[opening.id]), opening))
         for opening in opening_profiles(list(pool)).values()
     ]
-    scored.sort(key=lambda pair: (not pair[1].eligible, -pair[1].score, pair[0]))  # as recommend() orders
-    best = scored[:limit]
-    records = Opportunity.objects.filter(pk__in=[pk for pk, _ in best]).select_related("type", "agency", "clearance")
+    scored.sort(key=lambda pair: (*order(pair[1]), pair[0]))  # as recommend() orders
+    best = [pair for pair in scored if pair[1].meets_all][:limit]
+    missing_one = [pair for pair in scored if len(pair[1].missed) == 1][:near]
+    records = Opportunity.objects.filter(pk__in=[pk for pk, _ in best + missing_one]).select_related(
+        "type", "agency", "clearance"
+    )
     opportunities = {opportunity.pk: opportunity for opportunity in records}
-    return [Ranked(opportunities[pk], match) for pk, match in best if pk in opportunities]
+
+    def entries(pairs):
+        return [Ranked(opportunities[pk], match) for pk, match in pairs if pk in opportunities]
+
+    return Recommendations(entries(best), entries(missing_one))
+
+
+def recommended_for(user, *, limit: int = RECOMMENDED) -> list[Ranked] | None:
+    """The open opportunities the executive may see and can take, best first (recommendations().best)."""
+    found = recommendations(user, limit=limit, near=0)
+    return None if found is None else found.best
 
 
 def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
@@ -259,12 +310,15 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
 
 
 __all__ = [
+    "Matches",
     "Ranked",
+    "Recommendations",
     "best_matches",
     "candidate_profile",
     "candidate_profiles",
     "opening_profile",
     "opening_profiles",
+    "recommendations",
     "recommended_for",
     "statement_strength",
 ]

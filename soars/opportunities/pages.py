@@ -139,6 +139,25 @@ def executive_home_with_interests(personas):
     return "/executive/"
 
 
+def hr_matches_with_near_misses(personas):
+    from soars.core.models import ClearanceLevel
+    from soars.resumes.factories import SharedResumeFactory, complete_resume
+
+    complete_resume()  # holds Secret: a near miss
+    SharedResumeFactory(clearance=ClearanceLevel.objects.get(code="top_secret"))
+    opportunity = OpenOpportunityFactory(clearance=ClearanceLevel.objects.get(code="top_secret"))
+    return f"/hr/opportunities/{opportunity.pk}/matches/"
+
+
+def executive_home_with_near_misses(personas):
+    from soars.core.models import ClearanceLevel
+    from soars.resumes.factories import complete_resume
+
+    complete_resume(personas.executive)  # holds Secret
+    OpenOpportunityFactory(title="Chief Information Officer", clearance=ClearanceLevel.objects.get(code="top_secret"))
+    return "/executive/"
+
+
 PAGES = [
     Page("/opportunities/", user="executive"),
     Page(browse_with_cards, user="executive"),
@@ -165,4 +184,6 @@ PAGES = [
     Page(executive_home_with_recommendations, user="executive"),
     Page("/hr/opportunities/import/", user="hr_a"),
     Page(hr_home_with_opportunities, user="hr_a"),
+    Page(hr_matches_with_near_misses, user="hr_a"),
+    Page(executive_home_with_near_misses, user="executive"),
 ]

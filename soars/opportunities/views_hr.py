@@ -177,17 +177,22 @@ def candidates(request, pk: int):
 @never_cache
 def matches(request, pk: int):
     opportunity = managed(request, pk)
-    ranked = best_matches(opportunity, request.user.agency)
+    found = best_matches(opportunity, request.user.agency)
+    ranked = found.ranked
     record("opportunity.matches_viewed", request=request, obj=opportunity, agency=opportunity.agency)
     shortlisted = dict(opportunity.shortlist.values_list("resume_id", "pk"))
     for entry in ranked:
         entry.shortlist_entry_id = shortlisted.get(entry.record.pk)
     context = {
         "opportunity": opportunity,
+        "matches": found,
         "ranked": ranked,
         "can_shortlist": opportunity.status in ShortlistEntry.OPEN_STATUSES,
         **placed_messages(request, [f"match-{entry.record.pk}" for entry in ranked]),  # views_shortlist._add
     }
+    # Back from the shortlist to a near miss: open the near misses so the page lands on it.
+    near_spots = {f"match-{entry.record.pk}" for entry in found.near_misses}
+    context["near_open"] = any(message.extra_tags in near_spots for message in context["messages_here"])
     return render(request, "opportunities/hr/matches.html", context)
 
 

@@ -37,8 +37,13 @@ def executive_interest_panel(context) -> dict:
 
 @register.simple_tag(takes_context=True)
 def recommended_opportunities(context) -> dict:
-    """The open opportunities that match the signed-in executive best, with the reasons."""
-    from soars.opportunities.matching import recommended_for
+    """The open opportunities the signed-in executive can take that match them best, with the reasons,
+    and the near misses (one requirement missed)."""
+    from soars.opportunities.matching import recommendations
 
-    ranked = recommended_for(context["request"].user)
-    return {"has_resume": ranked is not None, "ranked": ranked or []}
+    found = recommendations(context["request"].user)
+    return {
+        "has_resume": found is not None,
+        "ranked": found.best if found else [],
+        "near_misses": found.near_misses if found else [],
+    }

@@ -5,9 +5,15 @@ import datetime
 import pytest
 
 from soars.accounts.factories import ExecutiveFactory
-from soars.core.models import Agency, ClearanceLevel, EligibilityCategory
+from soars.core.models import Agency, ClearanceLevel, EligibilityCategory, OpportunityType
 from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
-from soars.opportunities.matching import best_matches, candidate_profile, opening_profile, recommended_for
+from soars.opportunities.matching import (
+    best_matches,
+    candidate_profile,
+    opening_profile,
+    recommendations,
+    recommended_for,
+)
 from soars.resumes.factories import PositionFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
 
@@ -97,9 +103,10 @@ def test_an_ineligible_candidate_is_never_ranked_above_an_eligible_one(personas)
         eligibility=EligibilityCategory.objects.get(code="noncareer")
     )
     weak_but_eligible = SharedResumeFactory(eligibility=EligibilityCategory.objects.get(code="career_ses"))
-    ranked = best_matches(posting, personas.hr_a.agency)
-    assert [entry.record.pk for entry in ranked] == [weak_but_eligible.pk, strong_but_ineligible.pk]
-    assert ranked[1].match.eligible is False
+    found = best_matches(posting, personas.hr_a.agency)
+    assert [entry.record.pk for entry in found.ranked] == [weak_but_eligible.pk, strong_but_ineligible.pk]
+    assert [entry.record.pk for entry in found.near_misses] == [strong_but_ineligible.pk]
+    assert found.near_misses[0].match.eligible is False
 
 
 def test_the_executive_home_recommends_a_matching_open_opportunity(client_as, personas):
@@ -170,3 +177,72 @@ def test_an_opportunity_sharing_only_stop_words_with_the_resume_has_no_text_in_c
     assert "Resume closely matches the posting's wording" in [reason.text for reason in ranked[shared.pk].reasons]
     other_reasons = [reason.text for reason in ranked[other.pk].reasons]
     assert "Resume has little in common with the posting's wording" in other_reasons
+
+
+# Requirements as a gate
+
+
+def test_a_perfect_text_match_with_the_wrong_clearance_ranks_below_everyone_meeting_every_requirement(
+    client_as, personas, posting
+):
+    star = complete_resume()  # the posting's title and skills, but Secret where it needs Top Secret
+    top_secret = ClearanceLevel.objects.get(code="top_secret")
+    plain = [SharedResumeFactory(headline="Forester", clearance=top_secret) for _ in range(2)]
+    response = matches_page(client_as(personas.hr_a), posting)
+    found = response.context["matches"]
+    assert {entry.record.pk for entry in found.meets_all} == {resume.pk for resume in plain}
+    assert [entry.record.pk for entry in found.near_misses] == [star.pk]
+    assert found.near_misses[0].match.score > max(entry.match.score for entry in found.meets_all)
+    assert listed(response)[-1] == star.pk
+    assert (found.meets_all_count, found.near_miss_count) == (2, 1)
+    html = response.content.decode()
+    assert "Meet every requirement (2)" in html and "Near misses (1)" in html
+    near = html[html.index('id="near-misses-heading"') :]
+    assert "<details>" in near and f'id="match-{star.pk}"' in near
+    assert "Clearance</span> Needs Top Secret; holds Secret" in near
+    assert html.index(f'id="match-{plain[0].pk}"') < html.index('id="near-misses-heading"')
+
+
+def test_back_from_the_shortlist_to_a_near_miss_opens_the_near_misses(client_as, personas, posting):
+    star = complete_resume()  # holds Secret; the posting needs Top Secret
+    client = client_as(personas.hr_a)
+    response = client.post(f"/hr/opportunities/{posting.pk}/shortlist/add/", {"resume": star.pk}, follow=True)
+    assert "<details open>" in response.content.decode()
+
+
+def test_the_matches_page_says_when_nobody_meets_every_requirement(client_as, personas, posting):
+    complete_resume()
+    html = matches_page(client_as(personas.hr_a), posting).content.decode()
+    assert "No executive whose resume your agency may see meets every requirement" in html
+
+
+def test_recommendations_never_include_a_posting_the_executive_cannot_take(personas):
+    complete_resume(personas.executive)  # Secret; wants details and permanent posts; DC or Denver; from 2027-01-04
+    takes = OpenOpportunityFactory(title="Chief Information Officer")
+    cannot = [
+        OpenOpportunityFactory(
+            title="Chief Information Officer", clearance=ClearanceLevel.objects.get(code="top_secret")
+        ),
+        OpenOpportunityFactory(title="Chief Information Officer", type=OpportunityType.objects.get(code="rotation")),
+        OpenOpportunityFactory(title="Chief Information Officer", locations="Boston, MA"),
+        OpenOpportunityFactory(title="Chief Information Officer", start_date=datetime.date(2026, 12, 1)),
+        OpenOpportunityFactory(title="Chief Information Officer", position_type="career_reserved"),
+    ]
+    Resume.objects.filter(executive=personas.executive).update(
+        eligibility=EligibilityCategory.objects.get(code="noncareer")
+    )
+    found = recommendations(personas.executive, limit=50, near=50)
+    assert [entry.record.pk for entry in found.best] == [takes.pk]
+    assert {entry.record.pk for entry in found.near_misses} == {opportunity.pk for opportunity in cannot}
+    assert [entry.record.pk for entry in recommended_for(personas.executive, limit=50)] == [takes.pk]
+
+
+def test_the_near_misses_on_the_executive_home_say_what_each_needs(client_as, personas):
+    complete_resume(personas.executive)  # holds Secret
+    OpenOpportunityFactory(title="Chief Information Officer", skills="cloud migration")
+    OpenOpportunityFactory(title="Chief Data Officer", clearance=ClearanceLevel.objects.get(code="top_secret"))
+    html = client_as(personas.executive).get("/executive/").content.decode()
+    near = html[html.index('id="near-misses-heading"') :]
+    assert "Recommended for you" in html and "<details>" in near
+    assert "Chief Data Officer" in near and "Chief Data Officer" not in html[: html.index('id="near-misses-heading"')]
+    assert "Clearance</span> Needs Top Secret; holds Secret" in near
