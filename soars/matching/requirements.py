@@ -97,8 +97,13 @@ def _clearance(candidate, opening) -> Missed | None:
 def _wanted_type(candidate, opening, name) -> Missed | None:
     if not opening.type_code or not candidate.wanted_types or opening.type_code in candidate.wanted_types:
         return None
-    wanted = _or(sorted((name(code) for code in candidate.wanted_types), key=str.casefold))
-    return Missed(TYPE, f"Is a {name(opening.type_code)}; wants {wanted} only")
+    wanted = _or(sorted((_lower(name(code)) for code in candidate.wanted_types), key=str.casefold))
+    return Missed(TYPE, f"Type is {_lower(name(opening.type_code))}; wants only {wanted}")
+
+
+def _lower(name: str) -> str:
+    """A reference name in running text: "Rotation" -> "rotation"; "IPA assignment" stays."""
+    return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
 def _availability(candidate, opening) -> Missed | None:

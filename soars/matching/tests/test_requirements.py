@@ -64,7 +64,7 @@ def test_a_candidate_who_meets_every_requirement_misses_none():
             {"wanted_types": frozenset({"permanent", "rotation"})},
             {},
             "type",
-            "Is a detail; wants permanent career vacancy or rotation only",
+            "Type is detail; wants only permanent career vacancy or rotation",
         ),
         (
             {"available_from": date(2026, 8, 15)},
@@ -118,6 +118,12 @@ def test_each_requirement_missed_alone_makes_a_near_miss_in_plain_words(change, 
 )
 def test_what_meets_a_requirement(change, opening_change):
     assert missed(replace(FITS, **change), replace(OPENING, **opening_change)) == []
+
+
+def test_type_names_read_as_running_text_whatever_the_reference_data_capitals():
+    opening = replace(OPENING, type_code="rotation", labels={"rotation": "Rotation", "detail": "Detail"})
+    got = score(replace(FITS, wanted_types=frozenset({"detail", "ipa"})), opening).missed
+    assert got[0].text == "Type is rotation; wants only detail or IPA assignment"
 
 
 def test_several_requirements_missed_are_listed_in_a_fixed_order_with_short_labels():
