@@ -8,6 +8,11 @@ TF-IDF cosine between the posting and each resume text, scaled so the best
 resume in the pool has 1.0, standing in for the search backend's rank. "Text
 alone" orders candidates by it; the matcher gets the same number plus the
 structured facts. No database and no Django needed.
+
+"Incompatible" counts the executives in a top ten who miss a requirement of the
+posting (soars.matching.requirements: eligibility, clearance, type wanted, start
+date, location). The matcher ranks them after everyone who meets every
+requirement, so it has one in its top ten only where fewer than ten meet them all.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from soars.matching import CandidateProfile, OpeningProfile, rank
+from soars.matching import CandidateProfile, OpeningProfile, missed, rank
 
 DATA = Path(__file__).parent / "data" / "match_set.json"
 K = 10
@@ -100,11 +105,18 @@ def main() -> None:
     idf = {word: math.log(len(documents) / n) + 1 for word, n in df.items()}
 
     text_scores, matcher_scores, zero_in_top = [], [], {"text": 0, "matcher": 0}
+    incompatible, unavoidable = {"text": 0, "matcher": 0}, 0
     for o in opportunities:
         grades = {c["id"]: c["grade"] for c in o["candidates"]}
         relevance = tfidf_relevance(o, o["candidates"], idf)
         by_text = sorted(o["candidates"], key=lambda c: (-relevance[c["id"]], c["id"]))
-        by_matcher = rank([candidate_profile(c, relevance[c["id"]]) for c in o["candidates"]], opening_profile(o))
+        opening = opening_profile(o)
+        profiles = {c["id"]: candidate_profile(c, relevance[c["id"]]) for c in o["candidates"]}
+        by_matcher = rank(list(profiles.values()), opening)
+        cannot = {cid for cid, profile in profiles.items() if missed(profile, opening)}
+        incompatible["text"] += sum(c["id"] in cannot for c in by_text[:K])
+        incompatible["matcher"] += sum(c.id in cannot for c, _ in by_matcher[:K])
+        unavoidable += max(0, K - (len(profiles) - len(cannot)))
         text_order = [grades[c["id"]] for c in by_text]
         matcher_order = [grades[c.id] for c, _ in by_matcher]
         text_scores.append(ndcg_at_k(text_order))
@@ -122,6 +134,11 @@ def main() -> None:
     print(f"Matcher better on {wins} of {len(opportunities)} opportunities.")
     summed = f"text {zero_in_top['text']}, matcher {zero_in_top['matcher']}"
     print(f"Unsuitable (grade 0) candidates in the top 5, summed over opportunities: {summed}.")
+    places = f"{K * len(opportunities)} top-{K} places"
+    print(
+        f"Incompatible in top ten (miss a requirement), of {places}: text {incompatible['text']}, "
+        f"matcher {incompatible['matcher']} ({unavoidable} where fewer than {K} meet every requirement)."
+    )
     if matcher_mean <= text_mean:
         sys.exit("The matcher does not beat text relevance alone.")
 
