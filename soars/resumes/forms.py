@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from soars.core.models import Agency, Competency, EcqFramework
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
+from soars.resumes.models.entries import ECQ_NARRATIVE_MAX, ECQ_PART_MAX
 from soars.resumes.models.resume import LOCATIONS_MAX, SKILLS_MAX
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -243,16 +244,59 @@ class TrainingForm(forms.ModelForm):
 
 
 class EcqStatementForm(forms.ModelForm):
+    """An ECQ statement in the form the executive chooses. Both sets of fields are on the page (no
+    script needed); the choice decides which are required and which are kept, and the other set is
+    emptied on save. Until a choice is sent, a narrative alone reads as one, anything else as CCAR."""
+
+    NARRATIVE, CCAR = "narrative", "ccar"
+    written_as = forms.ChoiceField(
+        label="How you write this statement",
+        choices=[(NARRATIVE, "Paste my narrative"), (CCAR, "Write challenge, context, action and result")],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text="Both count the same in matching and print on your resume. Only the form you choose is kept.",
+    )
+
     class Meta:
         model = EcqStatement
-        fields = list(EcqStatement.PARTS)
-        widgets = {part: forms.Textarea(attrs={"rows": 4, "maxlength": 2500}) for part in EcqStatement.PARTS}
+        fields = ["narrative", *EcqStatement.PARTS]
+        widgets = {
+            "narrative": forms.Textarea(attrs={"rows": 14, "maxlength": ECQ_NARRATIVE_MAX}),
+            **{part: forms.Textarea(attrs={"rows": 4, "maxlength": ECQ_PART_MAX}) for part in EcqStatement.PARTS},
+        }
+        labels = {"narrative": "Your narrative"}
         help_texts = {
+            "narrative": "Paste your statement as you wrote it, up to 10,000 characters. "
+            "Leave a blank line between paragraphs.",
             "challenge": "The problem or goal you faced.",
             "context": "The circumstances: the organization, the people, the constraints.",
             "action": "What you did, in the first person.",
             "result": "What changed because of it, with numbers where you can.",
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["written_as"].initial = self.NARRATIVE if self.instance.is_narrative else self.CCAR
+
+    def clean(self):
+        data = super().clean()
+        mode = data.get("written_as") or self._guess()
+        data["written_as"] = mode
+        keep, drop = (
+            (("narrative",), EcqStatement.PARTS) if mode == self.NARRATIVE else (EcqStatement.PARTS, ("narrative",))
+        )
+        for name in keep:
+            if name not in self.errors and not (data.get(name) or "").strip():
+                self.add_error(name, "This field is required.")
+        for name in drop:
+            data[name] = ""
+            self.errors.pop(name, None)  # too long in the form not kept is no reason to refuse
+        return data
+
+    def _guess(self) -> str:
+        narrative = (self.data.get(self.add_prefix("narrative")) or "").strip()
+        parts = any((self.data.get(self.add_prefix(p)) or "").strip() for p in EcqStatement.PARTS)
+        return self.NARRATIVE if narrative and not parts else self.CCAR
 
 
 class ResumeFileForm(forms.Form):

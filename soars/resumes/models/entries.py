@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 
 TEXT_MAX = 4000
 ECQ_PART_MAX = 2500
+ECQ_NARRATIVE_MAX = 10000  # a whole narrative: four parts' worth, and room to spare
 
 
 class OrderedEntry(models.Model):
@@ -118,21 +121,42 @@ class Training(OrderedEntry):
 
 
 class EcqStatement(models.Model):
-    """One ECQ narrative in challenge–context–action–result form, under the ECQ's own framework."""
+    """One ECQ statement under the ECQ's own framework, written in one of two forms: a narrative
+    pasted as one text, or challenge–context–action–result. Only one form is kept."""
 
     resume = models.ForeignKey("resumes.Resume", on_delete=models.CASCADE, related_name="ecq_statements")
     ecq = models.ForeignKey("core.Ecq", on_delete=models.PROTECT, related_name="+")
-    challenge = models.TextField(max_length=ECQ_PART_MAX)
-    context = models.TextField(max_length=ECQ_PART_MAX)
-    action = models.TextField(max_length=ECQ_PART_MAX)
-    result = models.TextField(max_length=ECQ_PART_MAX)
+    narrative = models.TextField(max_length=ECQ_NARRATIVE_MAX, blank=True)
+    challenge = models.TextField(max_length=ECQ_PART_MAX, blank=True)
+    context = models.TextField(max_length=ECQ_PART_MAX, blank=True)
+    action = models.TextField(max_length=ECQ_PART_MAX, blank=True)
+    result = models.TextField(max_length=ECQ_PART_MAX, blank=True)
 
     class Meta:
         ordering = ["ecq__framework", "ecq__order"]
-        constraints = [models.UniqueConstraint(fields=["resume", "ecq"], name="one_statement_per_ecq")]
+        constraints = [
+            models.UniqueConstraint(fields=["resume", "ecq"], name="one_statement_per_ecq"),
+            models.CheckConstraint(
+                condition=models.Q(narrative="") | models.Q(challenge="", context="", action="", result=""),
+                name="ecq_statement_in_one_form",
+            ),
+        ]
         verbose_name = "ECQ statement"
 
     def __str__(self) -> str:
         return f"{self.ecq.name} statement"
 
     PARTS = ("challenge", "context", "action", "result")
+    TEXTS = ("narrative", *PARTS)  # every text of a statement, whichever form it is in
+
+    @property
+    def is_narrative(self) -> bool:
+        return bool(self.narrative.strip())
+
+    @property
+    def paragraphs(self) -> list[str]:
+        """The narrative's paragraphs, as the executive separated them with blank lines."""
+        return [p.strip() for p in re.split(r"\n\s*\n", self.narrative) if p.strip()]
+
+    def texts(self) -> list[str]:
+        return [getattr(self, name) for name in self.TEXTS if getattr(self, name)]
