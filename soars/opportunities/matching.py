@@ -56,7 +56,7 @@ STOP_WORDS = frozenset(
 
 
 def statement_strength(words: int) -> int:
-    """An ECQ statement's strength 0-3 from the words of its four parts: none, brief, adequate, full."""
+    """An ECQ statement's strength 0-3 from its words (narrative or four parts): none, brief, adequate, full."""
     return sum(1 for threshold in STATEMENT_WORDS if words >= threshold)
 
 
@@ -172,9 +172,9 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
         "resume_id", "agency_id"
     ):
         served[resume_id].add(tops[agency_id])
-    parts = EcqStatement.PARTS
+    # A pasted narrative and the four CCAR parts count alike: by the words written, whichever form.
     for resume_id, code, *texts in EcqStatement.objects.filter(resume_id__in=ids).values_list(
-        "resume_id", "ecq__code", *parts
+        "resume_id", "ecq__code", *EcqStatement.TEXTS
     ):
         strengths[resume_id][code] = statement_strength(sum(len((text or "").split()) for text in texts))
     profiles = {}

@@ -4,7 +4,9 @@ Standard keys carry what the standard knows (basics, work, education,
 certificates, skills). Federal fields ride along as extension keys: each work
 entry's "x-series", "x-payPlan", "x-level", "x-agency", and a top-level
 "x-federal" object (ECQ framework and statements, competencies, clearance,
-eligibility, locations, remote work, opportunity types, availability).
+eligibility, locations, remote work, opportunity types, availability). An ECQ
+statement carries either "narrative" (one pasted text) or its four parts
+"challenge", "context", "action" and "result".
 Reference data travels as its codes.
 
 An import is checked by the editor's own forms, so the same rules hold however
@@ -42,6 +44,16 @@ def _day(value) -> str | None:
 
 def _code(obj) -> str | None:
     return obj.code if obj is not None else None
+
+
+def _statement(statement: EcqStatement) -> dict:
+    """A narrative statement as {"narrative": text}; one in CCAR form as its four parts."""
+    texts = ("narrative",) if statement.is_narrative else statement.PARTS
+    return {
+        "framework": statement.ecq.framework.code,
+        "ecq": statement.ecq.code,
+        **{name: getattr(statement, name) for name in texts},
+    }
 
 
 def export_resume(resume: Resume) -> dict:
@@ -83,10 +95,7 @@ def export_resume(resume: Resume) -> dict:
             "eligibility": _code(resume.eligibility),
             "clearance": _code(resume.clearance),
             "ecqFramework": _code(resume.ecq_framework),
-            "ecqStatements": [
-                {"framework": s.ecq.framework.code, "ecq": s.ecq.code, **{part: getattr(s, part) for part in s.PARTS}}
-                for s in statements
-            ],
+            "ecqStatements": [_statement(s) for s in statements],
             "competencies": [c.code for c in resume.competencies.all()],
             "opportunityTypes": [t.code for t in resume.opportunity_types.all()],
             "locations": resume.locations,
@@ -280,10 +289,13 @@ def build_plan(data, resume: Resume) -> ImportPlan:
         item = _dict(raw, path, plan)
         fw = _by_code(EcqFramework, item.get("framework") or (framework and framework.code), f"{path}.framework", plan)
         ecq = _by_code(Ecq, item.get("ecq"), f"{path}.ecq", plan, framework=fw) if fw else None
-        form = forms.EcqStatementForm(
-            data={part: _text(item.get(part), f"{path}.{part}", plan) for part in EcqStatement.PARTS}
-        )
-        _check(form, {part: f"{path}.{part}" for part in EcqStatement.PARTS}, plan)
+        data = {name: _text(item.get(name), f"{path}.{name}", plan) for name in EcqStatement.TEXTS}
+        narrative = bool(data["narrative"].strip())
+        if narrative and any(data[part].strip() for part in EcqStatement.PARTS):
+            plan.errors.append(f"{path}: a narrative or the four parts challenge, context, action, result, not both.")
+        written_as = forms.EcqStatementForm.NARRATIVE if narrative else forms.EcqStatementForm.CCAR
+        form = forms.EcqStatementForm(data={**data, "written_as": written_as})
+        _check(form, {name: f"{path}.{name}" for name in EcqStatement.TEXTS}, plan)
         if ecq is not None:
             if any(other.pk == ecq.pk for other, _ in plan.statements):
                 plan.errors.append(f"{path}.ecq: a second statement for {ecq.name}.")

@@ -96,6 +96,9 @@ def _story(resume) -> list:
         heading(f"Executive core qualifications ({resume.ecq_framework.year})")
         for statement in statements:
             story.append(Paragraph(_text(statement.ecq.name), s["entry"]))
+            if statement.is_narrative:
+                story += [Paragraph(_text(paragraph), s["body"]) for paragraph in statement.paragraphs]
+                continue
             for part in statement.PARTS:
                 story.append(Paragraph(f"<b>{part.capitalize()}.</b> {_text(getattr(statement, part))}", s["body"]))
     schools = list(resume.education.all())

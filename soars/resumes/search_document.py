@@ -30,6 +30,6 @@ def search_document(resume) -> str:
         for course in resume.training.all():
             parts += [course.name, course.provider]
         for statement in resume.ecq_statements.select_related("ecq"):
-            parts += [statement.ecq.name, *(getattr(statement, part) for part in statement.PARTS)]
+            parts += [statement.ecq.name, *statement.texts()]
     parts.append(resume.file_text)
     return _join(parts)
