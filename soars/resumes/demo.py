@@ -72,6 +72,8 @@ def _field_accomplishment(ctx: DemoContext, field) -> str:
     return f"{verb} {work}; " + _accomplishment(ctx)[0].lower() + _accomplishment(ctx)[1:]
 
 
+NARRATIVE_SHARE = 0.4  # executives who paste their ECQ statements as narratives; the rest write CCAR parts
+
 # Ways an ECQ statement's parts may read, so demo resumes do not all share one wording.
 CHALLENGES = (
     "Our agency needed to show {ecq} while its mission grew faster than its staff.",
@@ -99,7 +101,8 @@ RESULTS = (
 )
 
 
-def _statement(ctx: DemoContext, ecq, field=None) -> dict:
+def _statement(ctx: DemoContext, ecq, field=None, narrative: bool = False) -> dict:
+    """An ECQ statement's texts: its four CCAR parts, or the same words as a pasted narrative."""
     rng = ctx.rng
     words = {
         "ecq": ecq.name.lower(),
@@ -111,7 +114,11 @@ def _statement(ctx: DemoContext, ecq, field=None) -> dict:
         "percent": rng.randint(10, 60),
     }
     parts = {"challenge": CHALLENGES, "context": CONTEXTS, "action": ACTIONS, "result": RESULTS}
-    return {part: rng.choice(choices).format(**words) for part, choices in parts.items()}
+    texts = {part: rng.choice(choices).format(**words) for part, choices in parts.items()}
+    if narrative:
+        c = texts
+        return {"narrative": f"{c['challenge']} {c['context']}\n\n{c['action']}\n\n{c['result']}"}
+    return texts
 
 
 class Reference:
@@ -197,8 +204,8 @@ def _seed_demo_executive(ctx: DemoContext, ref: Reference) -> None:
     )
     for order, (name, provider) in enumerate(TRAINING[:3]):
         Training.objects.create(resume=resume, order=order, name=name, provider=provider, year=2012 + order)
-    for ecq in ecqs:
-        EcqStatement.objects.create(resume=resume, ecq=ecq, **_statement(ctx, ecq))
+    for i, ecq in enumerate(ecqs):  # the first pasted as a narrative, so the demo shows both forms
+        EcqStatement.objects.create(resume=resume, ecq=ecq, **_statement(ctx, ecq, narrative=i == 0))
     resume.competencies.set(competencies[:6])
     resume.opportunity_types.set(ref.types[:4])
     resume.save()
@@ -240,7 +247,8 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
             ),
         ]
         school, training = rng.choice(SCHOOLS), rng.choice(TRAINING)
-        statements = [(ecq, _statement(ctx, ecq, field)) for ecq in ecqs]
+        narratives = rng.random() < NARRATIVE_SHARE
+        statements = [(ecq, _statement(ctx, ecq, field, narratives)) for ecq in ecqs]
         summary = (
             f"Senior executive in {field.name} with {rng.randint(12, 30)} years of federal service, "
             f"also experienced in {second.name}. " + _field_accomplishment(ctx, field)

@@ -51,3 +51,13 @@ def test_bulk_resumes_are_in_the_search_index(ctx):
     ids = set(Resume.objects.filter(executive_id__in=ctx.executive_ids).values_list("pk", flat=True))
     indexed = SearchDocument.objects.filter(kind="resume", object_id__in=ids).values_list("object_id", flat=True)
     assert set(indexed) == ids
+
+
+def test_demo_statements_come_in_both_forms(ctx):
+    from soars.resumes.models import EcqStatement
+
+    demo.seed(ctx)
+    narratives = EcqStatement.objects.exclude(narrative="")
+    assert narratives.exists() and EcqStatement.objects.filter(narrative="").exists()
+    assert narratives.filter(resume__executive__email=demo.DEMO_EXECUTIVE).count() == 1
+    assert all(len(statement.paragraphs) == 3 for statement in narratives)
