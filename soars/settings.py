@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "soars.resumes",
     "soars.search",
     "soars.saved_searches",
+    "soars.vocabulary",
     "django.forms",
 ]
 
