@@ -19,6 +19,7 @@ from soars.matching.profiles import (
 from soars.matching.requirements import clearance_name as _clearance_name
 from soars.matching.requirements import missed
 from soars.matching.weights import WEIGHTS, Weights
+from soars.vocabulary import current as current_vocabulary
 
 # Names for reference codes that do not change; callers add or override
 # names (competencies, agencies) through OpeningProfile.labels.
@@ -180,16 +181,37 @@ def _competencies(candidate, opening, weights, words) -> list[Reason]:
 
 
 def _skills(candidate, opening, weights) -> list[Reason]:
+    """Skills match by concept (soars.vocabulary): the same words, other words for the same skill
+    ("threat hunting" as "cyber threat hunting"), or, for part of the credit, a related skill."""
     if not opening.skills:
         return []
+    vocabulary = current_vocabulary()
     has = {skill.casefold() for skill in candidate.skills}
-    matched = sorted(skill for skill in opening.skills if skill.casefold() in has)
-    missing = sorted(skill for skill in opening.skills if skill.casefold() not in has)
+    named: dict[int, str] = {}  # concept -> the candidate's skill that names it
+    for skill in sorted(candidate.skills):
+        for concept in vocabulary.concepts(skill):
+            named.setdefault(concept, skill)
+    matched, related, missing = [], [], []
+    for skill in sorted(opening.skills):
+        wanted = vocabulary.concepts(skill)
+        same = next((named[c] for c in sorted(wanted) if c in named), None)
+        near = next((named[c] for c in sorted(vocabulary.related(wanted)) if c in named), None)
+        if skill.casefold() in has:
+            matched.append(skill)
+        elif same is not None:
+            matched.append(f"{skill} (as {same})")
+        elif near is not None:
+            related.append(f"{near} for {skill}")
+        else:
+            missing.append(skill)
+    count = len(opening.skills)
+    full = round(weights.skills * len(matched) / count)
     reasons = []
     if matched:
-        points = round(weights.skills * len(matched) / len(opening.skills))
-        of = f"{len(matched)} of {len(opening.skills)}"
-        reasons.append(Reason(f"Has {of} skills asked for: {_and(matched)}", +1, points))
+        reasons.append(Reason(f"Has {len(matched)} of {count} skills asked for: {_and(matched)}", +1, full))
+    if related:
+        points = round(weights.skills * (len(matched) + weights.related_skill_share * len(related)) / count) - full
+        reasons.append(Reason(f"Has related skills: {_and(related)}", +1, points))
     if missing:
         reasons.append(Reason(f"Lacks {_and(missing)}", -1, 0))
     return reasons

@@ -33,6 +33,7 @@ class Weights:
     location_mismatch: float = 8  # on site somewhere the executive has not chosen
 
     # Shares and thresholds.
+    related_skill_share: float = 0.5  # of a skill's share, for a related skill (soars.vocabulary), not the same one
     broadening_per_agency: float = 2  # per agency served beyond the first, up to `broadening`
     no_preference_share: float = 0.5  # of wanted_type/location when the executive states no preference
     statement_strength_max: int = 3  # ECQ statement strength: 0 none, 1 brief, 2 solid, 3 strong
