@@ -7,7 +7,8 @@ bench/data/make_match_set.py). For each opportunity, text relevance is a
 TF-IDF cosine between the posting and each resume text, scaled so the best
 resume in the pool has 1.0, standing in for the search backend's rank. "Text
 alone" orders candidates by it; the matcher gets the same number plus the
-structured facts. No database and no Django needed.
+structured facts. No database and no Django needed: skills match by concept through the
+vocabulary's seed file (soars/vocabulary/data/vocabulary.json).
 
 "Incompatible" counts the executives in a top ten who miss a requirement of the
 posting (soars.matching.requirements: eligibility, clearance, type wanted, start
