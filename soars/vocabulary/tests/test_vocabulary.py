@@ -33,9 +33,9 @@ def test_the_index_built_from_the_database_agrees_with_the_seed_file():
     assert built.phrases.keys() == FILE.phrases.keys()
 
 
-def test_every_related_term_and_synonym_in_the_file_is_unambiguous_enough_to_load():
-    # Every related name resolves (from_data would raise), and each term has other words.
+def test_in_the_seed_file_every_term_has_other_words_and_each_phrase_names_one_skill():
     assert all(c.synonyms for c in FILE.by_id.values())
+    assert [" ".join(phrase) for phrase, ids in FILE.phrases.items() if len(ids) > 1] == []
 
 
 def test_case_punctuation_and_plurals_do_not_matter():
