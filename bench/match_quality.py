@@ -12,7 +12,7 @@ vocabulary's seed file (soars/vocabulary/data/vocabulary.json).
 
 "Incompatible" counts the executives in a top ten who miss a requirement of the
 posting (soars.matching.requirements: eligibility, clearance, type wanted, start
-date, location). The matcher ranks them after everyone who meets every
+date, work arrangement, location). The matcher ranks them after everyone who meets every
 requirement, so it has one in its top ten only where fewer than ten meet them all.
 """
 
@@ -29,6 +29,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from soars.matching import CandidateProfile, OpeningProfile, missed, rank
+from soars.matching.profiles import ON_SITE, REMOTE
 
 DATA = Path(__file__).parent / "data" / "match_set.json"
 K = 10
@@ -54,6 +55,12 @@ def tfidf_relevance(opening: dict, candidates: list[dict], idf: dict[str, float]
     return {cid: value / best for cid, value in raw.items()}
 
 
+# The set's older fields, read as work arrangements, as its grading rules treat them: a posting
+# allowing remote work is fully remote (no place needed); "remote_only" accepts only that; "on_site"
+# never ruled remote postings out; "either" states no preference.
+ACCEPTED = {"remote_only": frozenset({REMOTE}), "on_site": frozenset({ON_SITE, REMOTE}), "either": frozenset()}
+
+
 def opening_profile(o: dict) -> OpeningProfile:
     return OpeningProfile(
         id=o["id"],
@@ -63,7 +70,7 @@ def opening_profile(o: dict) -> OpeningProfile:
         competencies=frozenset(o["competencies"]),
         skills=frozenset(o["skills"]),
         locations=frozenset(o["locations"]),
-        remote_allowed=o["remote_allowed"],
+        arrangement=REMOTE if o["remote_allowed"] else ON_SITE,
         start_date=date.fromisoformat(o["start_date"]),
         required_clearance_rank=o["required_clearance_rank"],
         agency_code=o["agency_code"],
@@ -82,7 +89,7 @@ def candidate_profile(c: dict, relevance: float) -> CandidateProfile:
         skills=frozenset(c["skills"]),
         wanted_types=frozenset(c["wanted_types"]),
         locations=frozenset(c["locations"]),
-        remote_preference=c["remote_preference"],
+        arrangements=ACCEPTED[c["remote_preference"]],
         available_from=date.fromisoformat(c["available_from"]),
         agencies_served=frozenset(c["agencies_served"]),
         current_agency=c["current_agency"],

@@ -7,16 +7,16 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
 
+from soars.core.arrangements import WorkArrangement
+
 if TYPE_CHECKING:
     from soars.matching.requirements import Missed
 
 CAREER_RESERVED = "career_reserved"
 GENERAL = "general"
 
-# Remote preferences of an executive.
-REMOTE_ONLY = "remote_only"
-REMOTE_OR_ON_SITE = "either"
-ON_SITE = "on_site"
+# Work arrangements (soars.core.arrangements.WorkArrangement): a posting offers one, an executive accepts several.
+ON_SITE, HYBRID, REMOTE = WorkArrangement.ON_SITE.value, WorkArrangement.HYBRID.value, WorkArrangement.REMOTE.value
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class CandidateProfile:
     skills: frozenset[str] = frozenset()
     wanted_types: frozenset[str] = frozenset()  # empty: no preference stated
     locations: frozenset[str] = frozenset()  # empty: no preference stated
-    remote_preference: str = REMOTE_OR_ON_SITE
+    arrangements: frozenset[str] = frozenset()  # work arrangements accepted; empty: not stated (any)
     available_from: date | None = None  # None: available now
     agencies_served: frozenset[str] = frozenset()
     current_agency: str = ""
@@ -50,8 +50,9 @@ class OpeningProfile:
     competencies: frozenset[str] = frozenset()
     skills: frozenset[str] = frozenset()
     locations: frozenset[str] = frozenset()
-    remote_allowed: bool = False
+    arrangement: str = ON_SITE  # the work arrangement offered
     start_date: date | None = None
+    start_flexibility_days: int = 0  # may start this many days after start_date
     required_clearance_rank: int = 0
     agency_code: str = ""
     eligibility_categories: frozenset[str] = frozenset()  # empty: any category may apply

@@ -12,11 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from soars.matching.profiles import CAREER_RESERVED, ON_SITE, REMOTE_ONLY, CandidateProfile, OpeningProfile
+from soars.core.arrangements import POSTING_WORDS, arrangement_words
+from soars.core.arrangements import accepted as in_order
+from soars.matching.profiles import CAREER_RESERVED, REMOTE, CandidateProfile, OpeningProfile
 
-ELIGIBILITY, CLEARANCE, TYPE, AVAILABILITY, LOCATION = "eligibility", "clearance", "type", "availability", "location"
+ELIGIBILITY, CLEARANCE, TYPE, AVAILABILITY = "eligibility", "clearance", "type", "availability"
+ARRANGEMENT, LOCATION = "arrangement", "location"
 
 # Short names of the requirements, for badges; the order is the order they are listed in.
 LABELS = {
@@ -24,6 +27,7 @@ LABELS = {
     CLEARANCE: "Clearance",
     TYPE: "Type of opportunity",
     AVAILABILITY: "Start date",
+    ARRANGEMENT: "Work arrangement",
     LOCATION: "Location",
 }
 CLEARANCE_NAMES = ["no clearance", "Public Trust", "Confidential", "Secret", "Top Secret", "Top Secret/SCI"]
@@ -58,6 +62,7 @@ def missed(
         _clearance(candidate, opening),
         _wanted_type(candidate, opening, name),
         _availability(candidate, opening),
+        _arrangement(candidate, opening),
         _location(candidate, opening),
     )
     return [check for check in checks if check is not None]
@@ -106,24 +111,50 @@ def _lower(name: str) -> str:
     return name[:1].lower() + name[1:] if name[1:2].islower() else name
 
 
-def _availability(candidate, opening) -> Missed | None:
-    start, available = opening.start_date, candidate.available_from
-    if start is None or available is None or available <= start:
+def latest_start(opening: OpeningProfile) -> date | None:
+    """The last day an executive may start: the start date plus the flexibility the posting states."""
+    if opening.start_date is None:
         return None
-    return Missed(AVAILABILITY, f"Starts {_day(start)}; available from {_day(available)}")
+    return opening.start_date + timedelta(days=max(0, opening.start_flexibility_days))
+
+
+def _availability(candidate, opening) -> Missed | None:
+    start, latest, available = opening.start_date, latest_start(opening), candidate.available_from
+    if latest is None or available is None or available <= latest:
+        return None
+    flexible = f" (or up to {_days(opening.start_flexibility_days)} later)" if latest != start else ""
+    return Missed(AVAILABILITY, f"Starts {_day(start)}{flexible}; available from {_day(available)}")
+
+
+def _days(count: int) -> str:
+    return "1 day" if count == 1 else f"{count} days"
+
+
+def accepts(candidate: CandidateProfile, arrangement: str) -> bool:
+    """Whether the executive accepts the arrangement (one who states none accepts any)."""
+    return not candidate.arrangements or arrangement in candidate.arrangements
+
+
+def accepted_words(candidate: CandidateProfile) -> str:
+    """The arrangements the executive accepts, in running text: "on site or hybrid"."""
+    return _or([arrangement_words(code) for code in in_order(candidate.arrangements)])
+
+
+def _arrangement(candidate, opening) -> Missed | None:
+    if accepts(candidate, opening.arrangement):
+        return None
+    offered = POSTING_WORDS.get(opening.arrangement, opening.arrangement)
+    return Missed(ARRANGEMENT, f"{offered}; accepts only {accepted_words(candidate)}")
 
 
 def _location(candidate, opening) -> Missed | None:
-    """Met by remote work both sides accept, a posting naming no place, or a place the candidate chose
-    (or no place chosen). The same conditions as the score's location reason (scoring._location)."""
-    if opening.remote_allowed and candidate.remote_preference != ON_SITE:
+    """Met by a fully remote posting (no place needed), a posting naming no place, or a place the
+    candidate chose (or no place chosen). On-site and hybrid work need the place. The same conditions
+    as the score's location reason (scoring._location)."""
+    if opening.arrangement == REMOTE or not opening.locations:
         return None
-    if not opening.locations:
-        return None
-    places = _or(sorted(opening.locations))
-    if candidate.remote_preference == REMOTE_ONLY:
-        return Missed(LOCATION, f"Needs on-site work in {places}; wants remote work only")
     wanted = {place.casefold() for place in candidate.locations}
     if not wanted or any(place.casefold() in wanted for place in opening.locations):
         return None
+    places = _or(sorted(opening.locations))
     return Missed(LOCATION, f"Needs work in {places}; chose {_or(sorted(candidate.locations))}")

@@ -7,17 +7,17 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
+from soars.core.arrangements import POSTING_WORDS
 from soars.matching.profiles import (
     CAREER_RESERVED,
-    ON_SITE,
-    REMOTE_ONLY,
+    REMOTE,
     CandidateProfile,
     Match,
     OpeningProfile,
     Reason,
 )
+from soars.matching.requirements import accepted_words, accepts, latest_start, missed
 from soars.matching.requirements import clearance_name as _clearance_name
-from soars.matching.requirements import missed
 from soars.matching.weights import WEIGHTS, Weights
 from soars.vocabulary import current as current_vocabulary
 
@@ -229,20 +229,21 @@ def _wanted_type(candidate, opening, weights, words) -> list[Reason]:
 
 
 def _location(candidate, opening, weights) -> list[Reason]:
+    """The work arrangement, then (for on-site and hybrid work) the place; the same conditions as
+    the arrangement and location requirements (requirements._arrangement, requirements._location)."""
     full, partial = round(weights.location), round(weights.location * weights.no_preference_share)
-    wanted = {place.casefold() for place in candidate.locations}
-    shared = sorted(place for place in opening.locations if place.casefold() in wanted)
-    if opening.remote_allowed and candidate.remote_preference != ON_SITE:
-        return [Reason("Remote work is allowed, as the executive prefers", +1, full)]
+    offered = POSTING_WORDS.get(opening.arrangement, opening.arrangement)
+    if not accepts(candidate, opening.arrangement):
+        text = f"{offered} work; the executive accepts only {accepted_words(candidate)}"
+        return [Reason(text, -1, -round(weights.location_mismatch))]
+    if opening.arrangement == REMOTE:
+        said = "accepts it" if candidate.arrangements else "is open to any arrangement"
+        return [Reason(f"Fully remote work, and the executive {said}", +1, full)]
     if not opening.locations:
         return [Reason("The posting names no location", +1, partial)]
+    wanted = {place.casefold() for place in candidate.locations}
+    shared = sorted(place for place in opening.locations if place.casefold() in wanted)
     places = _and(sorted(opening.locations))
-    if candidate.remote_preference == REMOTE_ONLY:
-        return [
-            Reason(
-                f"Wants remote work only; this position is on site in {places}", -1, -round(weights.location_mismatch)
-            )
-        ]
     if shared:
         return [Reason(f"Wants to work in {_and(shared)}", +1, full)]
     if not candidate.locations:
@@ -267,12 +268,18 @@ def _availability(candidate, opening, weights) -> list[Reason]:
     if start is None:
         return [Reason("The posting sets no start date", +1, round(weights.availability))]
     same_year = available is not None and available.year == start.year
+    latest = latest_start(opening)
     if available is None or available <= start:
         when = "Available now" if available is None else f"Available from {_day(available)}"
         return [Reason(f"{when}, before the {_day(start, year=not same_year)} start", +1, round(weights.availability))]
-    months = math.ceil((available - start).days / 30)
+    if available <= latest:
+        text = f"Available from {_day(available)}, within the start date's flexibility"
+        return [Reason(text, +1, round(weights.availability))]
+    months = math.ceil((available - latest).days / 30)
     penalty = min(weights.late_max, weights.late_per_month * months)
     text = f"Not available until {_day(available)}, after the {_day(start, year=not same_year)} start"
+    if latest != start:
+        text += f" and its {opening.start_flexibility_days} days' flexibility"
     return [Reason(text, -1, -round(penalty))]
 
 

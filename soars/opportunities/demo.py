@@ -10,7 +10,7 @@ from soars.accounts.demo import DEMO_DOMAIN
 from soars.accounts.models import User
 from soars.core.demo import DemoContext
 from soars.core.demo_fields import FIELDS
-from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
+from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType, WorkArrangement
 from soars.opportunities.models import Interest, InterestEvent, Opportunity
 from soars.opportunities.search import index_many, indexed_records
 
@@ -41,8 +41,9 @@ def _opportunity(ctx: DemoContext, kind: OpportunityType, agency: Agency, by: Us
         duties="Set direction and priorities.\nManage budget and staff.\nWork with other agencies and Congress.",
         skills=", ".join([*rng.sample(field.skills, 2), rng.choice(SKILLS)]),
         locations="\n".join(rng.sample(PLACES, rng.randint(1, 2))),
-        remote=rng.choice(["on_site", "telework", "remote"]),
+        remote=rng.choice(WorkArrangement.values),
         start_date=today + timedelta(days=75),
+        start_flexibility_days=30 if kind.is_permanent else None,
         duration_days=DURATIONS.get(kind.code, None if kind.is_permanent else 90),
         closes_on=today + timedelta(days=rng.randint(3, 60)),
         pay_level="ES",

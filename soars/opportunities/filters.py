@@ -47,7 +47,7 @@ class FilterForm(forms.Form):
         Agency.objects.top_level(), required=False, to_field_name="code", empty_label="Any agency"
     )
     location = forms.CharField(required=False, max_length=100, label="Location contains")
-    remote = forms.BooleanField(required=False, label="Remote or telework only")
+    remote = forms.BooleanField(required=False, label="Hybrid or fully remote only")
     ecq = forms.ModelChoiceField(
         Ecq.objects.select_related("framework"), required=False, label="ECQ emphasised", empty_label="Any ECQ"
     )

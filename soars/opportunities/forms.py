@@ -28,6 +28,7 @@ class OpportunityForm(forms.ModelForm):
             "locations",
             "remote",
             "start_date",
+            "start_flexibility_days",
             "duration_days",
             "extended",
             "closes_on",

@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
+from soars.core.arrangements import accepted
 from soars.matching import CandidateProfile, Match, OpeningProfile, order, rank, score
-from soars.matching.profiles import ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
 from soars.opportunities.search import KIND as OPPORTUNITY_KIND
 from soars.search import engine
 from soars.search.engine import search
@@ -38,8 +38,6 @@ NEAR_MISSES = 5  # opportunities missing one requirement listed under them
 
 # Statement strength (0-3) from the words of its four parts: brief, adequate, full.
 STATEMENT_WORDS = (1, 150, 350)
-
-RESUME_REMOTE = {"on_site": ON_SITE, "remote": REMOTE_ONLY}  # hybrid, any or unstated: either
 
 # Words that say nothing of fit: the English stop words of three letters or more (the list
 # PostgreSQL's english dictionary drops). In an OR query each would match nearly every record
@@ -178,7 +176,7 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
     ):
         strengths[resume_id][code] = statement_strength(sum(len((text or "").split()) for text in texts))
     profiles = {}
-    for pk, career, category, clearance, skills, places, remote, available, agency_id in Resume.objects.filter(
+    for pk, career, category, clearance, skills, places, arrangements, available, agency_id in Resume.objects.filter(
         pk__in=ids
     ).values_list(
         "pk",
@@ -187,7 +185,7 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
         "clearance__rank",
         "skills",
         "locations",
-        "remote",
+        "arrangements",
         "available_from",
         "current_agency_id",
     ):
@@ -202,7 +200,7 @@ def candidate_profiles(relevance: dict[int, float]) -> dict[int, CandidateProfil
             skills=frozenset(str(skill) for skill in skills or [] if str(skill).strip()),
             wanted_types=frozenset(wanted[pk]),
             locations=frozenset(str(place) for place in places or [] if str(place).strip()),
-            remote_preference=RESUME_REMOTE.get(remote, REMOTE_OR_ON_SITE),
+            arrangements=frozenset(accepted(arrangements if isinstance(arrangements, list) else [])),
             available_from=available,
             agencies_served=frozenset(served[pk] | ({current} if current else set())),
             current_agency=current,
@@ -287,9 +285,9 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
     profiles = {}
     rows = Opportunity.objects.filter(pk__in=ids).values_list(
         "pk", "type__code", "type__name", "position_type", "skills", "locations", "remote", "start_date",
-        "clearance__rank", "agency__code",
+        "start_flexibility_days", "clearance__rank", "agency__code",
     )  # fmt: skip
-    for pk, type_code, type_name, position_type, skills, places, remote, start, clearance, agency in rows:
+    for pk, type_code, type_name, position_type, skills, places, remote, start, flexibility, clearance, agency in rows:
         mine = {code: labels[code] for code in ecqs[pk] | competencies[pk]}
         profiles[pk] = OpeningProfile(
             id=pk,
@@ -299,8 +297,9 @@ def opening_profiles(ids: list[int]) -> dict[int, OpeningProfile]:
             competencies=frozenset(competencies[pk]),
             skills=frozenset(skill_list(skills)),
             locations=frozenset(location_list(places)),
-            remote_allowed=remote != "on_site",
+            arrangement=remote,
             start_date=start,
+            start_flexibility_days=flexibility or 0,
             required_clearance_rank=clearance or 0,
             agency_code=agency or "",
             eligibility_categories=frozenset(categories[pk]),

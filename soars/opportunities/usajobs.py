@@ -18,7 +18,7 @@ from django.core.validators import EmailValidator, URLValidator
 from django.db import transaction
 from django.utils import timezone
 
-from soars.core.models import Agency, ClearanceLevel, OpportunityType
+from soars.core.models import Agency, ClearanceLevel, OpportunityType, WorkArrangement
 from soars.opportunities.models import Opportunity
 
 # PositionOfferingType names (USAJOBS codes) to our opportunity types.
@@ -273,9 +273,8 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
             row.fail(DETAILS + "SecurityClearance", f"“{clearance_text[:40]}” is not a clearance level SOARS knows")
         elif code != "none":
             clearance = clearances[code]
-    telework = row.details.get("TeleworkEligible")
-    if not (telework is None or isinstance(telework, bool) or telework in ("True", "False", "true", "false")):
-        row.fail(DETAILS + "TeleworkEligible", "must be true or false")
+    telework = _flag(row, "TeleworkEligible")
+    remote = _flag(row, "RemoteIndicator")
     contact = _contact(row)
     organization = row.read("OrganizationName", lambda v: _text(v, 200)) or ""
     row.read("DepartmentName", lambda v: _text(v, 200))
@@ -293,7 +292,7 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
         "duties": duties,
         "skills": categories,
         "locations": location_text,
-        "remote": "telework" if str(telework).lower() == "true" else "on_site",
+        "remote": WorkArrangement.REMOTE if remote else WorkArrangement.HYBRID if telework else WorkArrangement.ON_SITE,
         "closes_on": closes_on,
         "pay_level": grades[:40],
         "pay_min": pay_min,
@@ -310,6 +309,14 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
     for problem in Opportunity(**values).rule_problems().values():
         draft.notes.append(f"Before it can be published: {problem}")
     return draft
+
+
+def _flag(row, name: str) -> bool:
+    """A true-or-false detail (TeleworkEligible, RemoteIndicator); absent is false."""
+    value = row.details.get(name)
+    if not (value is None or isinstance(value, bool) or value in ("True", "False", "true", "false")):
+        row.fail(DETAILS + name, "must be true or false")
+    return str(value).lower() == "true"
 
 
 def _contact(row: _Row) -> dict:

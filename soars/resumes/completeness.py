@@ -43,7 +43,9 @@ def completeness(resume) -> Completeness:
             ),
             Check("Competencies or skills", "skills", bool(resume.skills) or resume.competencies.exists()),
             Check("Your security clearance", "preferences", resume.clearance_id is not None),
-            Check("Preferred locations or remote work", "preferences", bool(resume.locations or resume.remote)),
+            Check(
+                "Preferred locations or work arrangements", "preferences", bool(resume.locations or resume.arrangements)
+            ),
             Check("Opportunity types you want", "preferences", resume.opportunity_types.exists()),
             Check("The date you are available from", "preferences", resume.available_from is not None),
         ]

@@ -13,7 +13,14 @@ from django.utils import timezone
 
 from soars.core.demo import DemoContext
 from soars.core.demo_fields import FIELDS
-from soars.core.models import Agency, ClearanceLevel, EcqFramework, EligibilityCategory, OpportunityType
+from soars.core.models import (
+    Agency,
+    ClearanceLevel,
+    EcqFramework,
+    EligibilityCategory,
+    OpportunityType,
+    WorkArrangement,
+)
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
 from soars.resumes.search import index_resumes
 
@@ -38,6 +45,9 @@ SKILLS = [
     "customer experience",
     "artificial intelligence governance",
 ]
+ON_SITE, HYBRID, REMOTE = WorkArrangement.values
+# Work arrangements accepted, mostly several.
+ACCEPTED_SETS = [[ON_SITE, HYBRID], [HYBRID, REMOTE], [ON_SITE, HYBRID, REMOTE], [ON_SITE], [REMOTE], []]
 LOCATIONS = ["Washington, DC", "Denver, CO", "Atlanta, GA", "Kansas City, MO", "San Francisco, CA", "Seattle, WA"]
 SCHOOLS = [
     ("Georgetown University", "Master of Public Policy", "Public policy"),
@@ -162,7 +172,7 @@ def _seed_demo_executive(ctx: DemoContext, ref: Reference) -> None:
         ecq_framework=framework,
         clearance=ClearanceLevel.objects.filter(code="top_secret").first() or ref.clearances[-1],
         locations=["Washington, DC", "Denver, CO"],
-        remote=Resume.Remote.HYBRID,
+        arrangements=[WorkArrangement.ON_SITE, WorkArrangement.HYBRID],
         skills=["cloud migration", "cybersecurity", "budget formulation", "customer experience"],
         available_from=timezone.localdate() + datetime.timedelta(days=60),
         visibility=Resume.Visibility.ALL_AGENCIES,
@@ -277,7 +287,7 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
             ecq_framework=framework,
             clearance=rng.choice(ref.clearances),
             locations=locations,
-            remote=rng.choice(Resume.Remote.values),
+            arrangements=rng.choice(ACCEPTED_SETS),
             skills=skills,
             available_from=today + datetime.timedelta(days=rng.randint(0, 365)),
             visibility=rng.choice(visibilities),

@@ -52,7 +52,7 @@ def complete_resume(executive=None, **fields) -> Resume:
         ecq_framework=framework,
         clearance=ClearanceLevel.objects.get(code="secret"),
         locations=["Washington, DC", "Denver, CO"],
-        remote=Resume.Remote.HYBRID,
+        arrangements=["on_site", "hybrid"],
         skills=["cloud migration", "budget formulation"],
         available_from=datetime.date(2027, 1, 4),
         **fields,

@@ -8,12 +8,21 @@ row per resume (facet counts and pagination count each resume once).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django import forms
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from soars.core.models import Agency, ClearanceLevel, Competency, Ecq, EligibilityCategory, OpportunityType
+from soars.core.models import (
+    Agency,
+    ClearanceLevel,
+    Competency,
+    Ecq,
+    EligibilityCategory,
+    OpportunityType,
+    WorkArrangement,
+)
 from soars.resumes.models import EcqStatement, Position, Resume
 from soars.search.engine import search
 from soars.search.facets import Facets as CountedFacets
@@ -21,7 +30,10 @@ from soars.search.facets import about
 
 KIND = "resume"
 RELEVANCE, UPDATED = "relevance", "updated"
-REMOTE_WILLING = [Resume.Remote.REMOTE, Resume.Remote.HYBRID, Resume.Remote.ANY]
+# "Willing to work remotely": accepts hybrid or fully remote work. The accepted arrangements are a
+# JSON list, so each is found as its quoted value in the list's text (works on SQLite and PostgreSQL).
+REMOTE_WILLING = [WorkArrangement.HYBRID, WorkArrangement.REMOTE]
+WILLING = Q(arrangements__icontains='"hybrid"') | Q(arrangements__icontains='"remote"')
 
 # Form field -> the field counted for it (soars.search.facets).
 FACET_FIELDS = {
@@ -30,7 +42,7 @@ FACET_FIELDS = {
     "served_in": "positions__agency__code",
     "eligibility": "eligibility__code",
     "clearance": "clearance__code",
-    "remote": "remote",
+    "remote": "arrangements",
     "type": "opportunity_types__code",
 }
 
@@ -113,11 +125,11 @@ def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:
             resumes = resumes.filter(clearance__rank__gte=level.rank)
     place, remote = criteria.get("location"), criteria.get("remote")
     if place and remote:
-        resumes = resumes.filter(Q(locations__icontains=place) | Q(remote__in=REMOTE_WILLING))
+        resumes = resumes.filter(Q(locations__icontains=place) | WILLING)
     elif place:
         resumes = resumes.filter(locations__icontains=place)
     elif remote:
-        resumes = resumes.filter(remote__in=REMOTE_WILLING)
+        resumes = resumes.filter(WILLING)
     if codes := criteria.get("type"):
         wanted = Resume.opportunity_types.through.objects.filter(
             resume_id=OuterRef("pk"), opportunitytype__code__in=codes
@@ -183,6 +195,12 @@ def _with_sub_elements(served: dict[str, int], total: int) -> dict[str, int]:
     return summed
 
 
+def _willing(value) -> bool:
+    """Whether a counted list of accepted arrangements (as JSON text, or the list) includes remote work."""
+    text = json.dumps(value) if isinstance(value, list) else str(value)
+    return any(f'"{code}"' in text for code in REMOTE_WILLING)
+
+
 def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
     """The filters with how many of the current results have each value.
 
@@ -215,6 +233,5 @@ def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
         at_least = about(at_least) if found.approximate else at_least
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
     groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio", estimated=found.approximate))
-    remote = dict(counts["remote"])
-    willing = sum(remote.get(value, 0) for value in REMOTE_WILLING)
+    willing = sum(n for value, n in counts["arrangements"] if _willing(value))
     return Facets(groups, about(willing) if found.approximate else willing, found.total)

@@ -7,7 +7,8 @@ import re
 from django import forms
 from django.utils import timezone
 
-from soars.core.models import Agency, Competency, EcqFramework
+from soars.core.arrangements import accepted
+from soars.core.models import Agency, Competency, EcqFramework, WorkArrangement
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
 from soars.resumes.models.entries import ECQ_NARRATIVE_MAX, ECQ_PART_MAX
 from soars.resumes.models.resume import LOCATIONS_MAX, SKILLS_MAX
@@ -113,19 +114,24 @@ class PreferencesForm(forms.ModelForm):
         label="Preferred locations",
         help_text="Cities or regions, separated by semicolons, for example: Washington, DC; Denver, CO.",
     )
+    arrangements = forms.MultipleChoiceField(
+        choices=WorkArrangement.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Work arrangements you accept",
+        help_text="Tick every arrangement you would take. Leave all unticked if any of them suits you.",
+    )
 
     class Meta:
         model = Resume
-        fields = ["clearance", "locations", "remote", "opportunity_types", "available_from"]
+        fields = ["clearance", "locations", "arrangements", "opportunity_types", "available_from"]
         widgets = {
-            "remote": forms.RadioSelect,
             "opportunity_types": forms.CheckboxSelectMultiple,
             "available_from": DATE,
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["remote"].choices = Resume.Remote.choices
+    def clean_arrangements(self):
+        return accepted(self.cleaned_data["arrangements"])
 
     def clean_available_from(self):
         day = self.cleaned_data["available_from"]

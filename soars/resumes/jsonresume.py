@@ -4,8 +4,8 @@ Standard keys carry what the standard knows (basics, work, education,
 certificates, skills). Federal fields ride along as extension keys: each work
 entry's "x-series", "x-payPlan", "x-level", "x-agency", and a top-level
 "x-federal" object (ECQ framework and statements, competencies, clearance,
-eligibility, locations, remote work, opportunity types, availability). An ECQ
-statement carries either "narrative" (one pasted text) or its four parts
+eligibility, locations, work arrangements accepted, opportunity types, availability).
+An ECQ statement carries either "narrative" (one pasted text) or its four parts
 "challenge", "context", "action" and "result".
 Reference data travels as its codes.
 
@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from django import forms as django_forms
 from django.db import transaction
 
+from soars.core.arrangements import OLD_PREFERENCE, accepted
 from soars.core.models import (
     Agency,
     ClearanceLevel,
@@ -99,7 +100,7 @@ def export_resume(resume: Resume) -> dict:
             "competencies": [c.code for c in resume.competencies.all()],
             "opportunityTypes": [t.code for t in resume.opportunity_types.all()],
             "locations": resume.locations,
-            "remote": resume.remote,
+            "workArrangements": accepted(resume.arrangements),
             "availableFrom": _day(resume.available_from),
         },
     }
@@ -154,6 +155,16 @@ def _text(value, path: str = "", plan: ImportPlan | None = None) -> str:
     if plan is not None:
         plan.errors.append(f"{path}: expected text, not {type(value).__name__}.")
     return ""
+
+
+def _arrangements(federal: dict, plan: ImportPlan) -> list[str]:
+    """x-federal.workArrangements (codes of soars.core.arrangements), or the one "remote" preference
+    files exported before it (read as resumes.0005 migrated it)."""
+    if "workArrangements" in federal:
+        listed = _list(federal.get("workArrangements"), "x-federal.workArrangements", plan)
+        return [_text(code, "x-federal.workArrangements", plan) for code in listed]
+    old = _text(federal.get("remote"), "x-federal.remote", plan)
+    return OLD_PREFERENCE.get(old, [old] if old else [])
 
 
 def _by_code(model, code, path: str, plan: ImportPlan, **filters):
@@ -229,10 +240,14 @@ def build_plan(data, resume: Resume) -> ImportPlan:
         {
             "clearance": clearance.pk if clearance else "",
             "locations": "; ".join(locations),
-            "remote": _text(federal.get("remote"), "x-federal.remote", plan),
+            "arrangements": _arrangements(federal, plan),
             "available_from": _text(federal.get("availableFrom"), "x-federal.availableFrom", plan),
         },
-        {"locations": "x-federal.locations", "remote": "x-federal.remote", "available_from": "x-federal.availableFrom"},
+        {
+            "locations": "x-federal.locations",
+            "arrangements": "x-federal.workArrangements",
+            "available_from": "x-federal.availableFrom",
+        },
     )
     plan.extra = {"competencies": [c for c in competencies if c], "opportunity_types": [t for t in types if t]}
 

@@ -69,6 +69,8 @@ def _story(resume) -> list:
         facts.append(f"Eligibility: {resume.eligibility}")
     if resume.clearance_id:
         facts.append(f"Clearance: {resume.clearance}")
+    if resume.arrangements_text:
+        facts.append(f"Accepts: {resume.arrangements_text}")
     if resume.available_from:
         day = resume.available_from
         facts.append(f"Available from {day:%B} {day.day}, {day.year}")

@@ -19,6 +19,7 @@ def search_document(resume) -> str:
         resume.clearance,
         " ".join(resume.skills or []),
         " ".join(resume.locations or []),
+        resume.arrangements_text,
     ]
     if resume.pk is not None:
         parts += [c.name for c in resume.competencies.all()]

@@ -1,3 +1,4 @@
+from soars.core.arrangements import WorkArrangement
 from soars.core.models.content import ContactMessage, WhatsNewPost
 from soars.core.models.outbound_email import OutboundEmail
 from soars.core.models.reference import (
@@ -23,4 +24,5 @@ __all__ = [
     "OutboundEmail",
     "ScheduledRun",
     "WhatsNewPost",
+    "WorkArrangement",
 ]

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from soars.matching import CandidateProfile, OpeningProfile, missed, rank, recommend, score
-from soars.matching.profiles import CAREER_RESERVED, ON_SITE, REMOTE_ONLY, REMOTE_OR_ON_SITE
+from soars.matching.profiles import CAREER_RESERVED, HYBRID, ON_SITE, REMOTE
 
 OPENING = OpeningProfile(
     id="cio",
@@ -79,14 +79,14 @@ def test_a_candidate_who_meets_every_requirement_misses_none():
             "Needs work in Washington, DC; chose Denver, CO",
         ),
         (
-            {"remote_preference": REMOTE_ONLY},
+            {"arrangements": frozenset({REMOTE})},
             {},
-            "location",
-            "Needs on-site work in Washington, DC; wants remote work only",
+            "arrangement",
+            "Fully on site; accepts only fully remote",
         ),
         (
-            {"remote_preference": ON_SITE, "locations": frozenset({"Denver, CO"})},
-            {"remote_allowed": True},
+            {"arrangements": frozenset({ON_SITE, HYBRID}), "locations": frozenset({"Denver, CO"})},
+            {"arrangement": HYBRID},
             "location",
             "Needs work in Washington, DC; chose Denver, CO",
         ),
@@ -107,8 +107,8 @@ def test_each_requirement_missed_alone_makes_a_near_miss_in_plain_words(change, 
         ({"available_from": None}, {}),  # available now
         ({"available_from": date(2026, 7, 1)}, {}),  # on the start date itself
         ({"clearance_rank": 5}, {}),  # more than required
-        ({"remote_preference": REMOTE_ONLY, "locations": frozenset({"Denver, CO"})}, {"remote_allowed": True}),
-        ({"locations": frozenset({"Denver, CO"})}, {"remote_allowed": True}),
+        ({"arrangements": frozenset({REMOTE}), "locations": frozenset({"Denver, CO"})}, {"arrangement": REMOTE}),
+        ({"locations": frozenset({"Denver, CO"})}, {"arrangement": REMOTE}),
         ({}, {"locations": frozenset(), "start_date": None, "required_clearance_rank": 0}),
         (
             {"career_eligible": False, "eligibility_category": "noncareer"},
@@ -134,17 +134,17 @@ def test_several_requirements_missed_are_listed_in_a_fixed_order_with_short_labe
 @pytest.mark.parametrize(
     "candidate",
     [
-        replace(FITS, remote_preference=REMOTE_ONLY),
+        replace(FITS, arrangements=frozenset({REMOTE})),
         replace(FITS, locations=frozenset({"Denver, CO"})),
-        replace(FITS, remote_preference=ON_SITE, locations=frozenset({"Denver, CO"})),
-        replace(FITS, remote_preference=REMOTE_OR_ON_SITE, locations=frozenset()),
+        replace(FITS, arrangements=frozenset({ON_SITE}), locations=frozenset({"Denver, CO"})),
+        replace(FITS, arrangements=frozenset(), locations=frozenset()),
     ],
 )
-@pytest.mark.parametrize("remote_allowed", [True, False])
-def test_the_location_requirement_agrees_with_the_score_s_location_reason(candidate, remote_allowed):
-    match = score(candidate, replace(OPENING, remote_allowed=remote_allowed))
-    location_against = any(r.sign < 0 and ("remote" in r.text or "places to work" in r.text) for r in match.reasons)
-    assert location_against == any(m.code == "location" for m in match.missed)
+@pytest.mark.parametrize("arrangement", [ON_SITE, HYBRID, REMOTE])
+def test_the_arrangement_and_location_requirements_agree_with_the_score_s_location_reason(candidate, arrangement):
+    match = score(candidate, replace(OPENING, arrangement=arrangement))
+    against = any(r.sign < 0 and ("accepts only" in r.text or "places to work" in r.text) for r in match.reasons)
+    assert against == any(m.code in ("arrangement", "location") for m in match.missed)
 
 
 def test_a_perfect_text_match_with_the_wrong_clearance_ranks_below_everyone_who_meets_every_requirement():

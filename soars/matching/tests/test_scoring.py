@@ -6,7 +6,7 @@ from datetime import date
 import pytest
 
 from soars.matching import WEIGHTS, CandidateProfile, OpeningProfile, Weights, rank, recommend, score
-from soars.matching.profiles import CAREER_RESERVED, ON_SITE, REMOTE_ONLY
+from soars.matching.profiles import CAREER_RESERVED, HYBRID, ON_SITE, REMOTE
 
 OPENING = OpeningProfile(
     id="ops",
@@ -141,18 +141,19 @@ def test_an_unchosen_location_counts_against():
 
 
 def test_remote_only_against_an_on_site_position_counts_against():
-    got = reasons(replace(STRONG, remote_preference=REMOTE_ONLY))
-    assert got["Wants remote work only; this position is on site in Washington, DC"] == (-1, -8)
+    got = reasons(replace(STRONG, arrangements=frozenset({REMOTE})))
+    assert got["Fully on site work; the executive accepts only fully remote"] == (-1, -8)
 
 
-def test_remote_work_on_both_sides_is_a_full_location_fit():
-    got = reasons(replace(STRONG, locations=frozenset({"Denver, CO"})), replace(OPENING, remote_allowed=True))
-    assert got["Remote work is allowed, as the executive prefers"] == (+1, 10)
+def test_fully_remote_work_the_executive_accepts_is_a_full_location_fit_wherever_they_live():
+    candidate = replace(STRONG, locations=frozenset({"Denver, CO"}), arrangements=frozenset({HYBRID, REMOTE}))
+    got = reasons(candidate, replace(OPENING, arrangement=REMOTE))
+    assert got["Fully remote work, and the executive accepts it"] == (+1, 10)
 
 
-def test_remote_work_does_not_fit_someone_who_wants_to_be_on_site():
-    candidate = replace(STRONG, remote_preference=ON_SITE)
-    assert "Wants to work in Washington, DC" in reasons(candidate, replace(OPENING, remote_allowed=True))
+def test_hybrid_work_is_scored_on_the_place():
+    candidate = replace(STRONG, arrangements=frozenset({ON_SITE, HYBRID}))
+    assert "Wants to work in Washington, DC" in reasons(candidate, replace(OPENING, arrangement=HYBRID))
 
 
 def test_no_location_preference_earns_half():

@@ -9,7 +9,15 @@ from django.db import models, transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from soars.core.models import Agency, ClearanceLevel, Competency, Ecq, EligibilityCategory, OpportunityType
+from soars.core.models import (
+    Agency,
+    ClearanceLevel,
+    Competency,
+    Ecq,
+    EligibilityCategory,
+    OpportunityType,
+    WorkArrangement,
+)
 from soars.opportunities.managers import OpportunityQuerySet
 
 
@@ -29,10 +37,7 @@ class Opportunity(models.Model):
         GENERAL = "general", "General (open to any eligible executive)"
         CAREER_RESERVED = "career_reserved", "Career reserved (career-eligible executives only)"
 
-    class Remote(models.TextChoices):
-        ON_SITE = "on_site", "On site"
-        TELEWORK = "telework", "Telework some days"
-        REMOTE = "remote", "Fully remote"
+    Remote = WorkArrangement  # the one choice set shared with the resume
 
     class Visibility(models.TextChoices):
         ALL = "all", "All executives"
@@ -53,8 +58,16 @@ class Opportunity(models.Model):
     )
     skills = models.TextField(blank=True, help_text="One skill per line or separated by commas.")
     locations = models.TextField(blank=True, help_text="One location per line, for example “Washington, DC”.")
-    remote = models.CharField("remote or telework", max_length=10, choices=Remote.choices, default=Remote.ON_SITE)
+    remote = models.CharField(
+        "work arrangement", max_length=10, choices=WorkArrangement.choices, default=WorkArrangement.ON_SITE
+    )
     start_date = models.DateField(null=True, blank=True)
+    start_flexibility_days = models.PositiveSmallIntegerField(
+        "start date flexibility in days",
+        null=True,
+        blank=True,
+        help_text="How many days after the start date an executive may still start. Leave empty if none.",
+    )
     duration_days = models.PositiveIntegerField("duration in days", null=True, blank=True)
     extended = models.BooleanField(
         "extension approved", default=False, help_text="Only IPA assignments may be extended (to four years)."

@@ -146,7 +146,7 @@ def test_an_outsider_never_counts_an_agency_only_posting_of_another_agency(clien
     response = get(client_as(personas.outsider), q("budget"))
     assert response.context["page"].paginator.count == 1
     assert f"{Agency.objects.get(code='AG').name} (1)" in response.content.decode()
-    assert "Remote or telework only (0)" in response.content.decode()
+    assert "Hybrid or fully remote only (0)" in response.content.decode()
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,7 @@ def post(page, url, kind, title, duration=""):
     page.select_option("#id_type", str(kind.pk))
     page.fill("#id_description", f"Lead the {title.lower()} work.")
     page.fill("#id_locations", "Denver, CO")
-    page.click("label[for=id_remote_1]")  # telework (USWDS hides the radio itself)
+    page.click("label[for=id_remote_1]")  # hybrid (USWDS hides the radio itself)
     page.fill("#id_duration_days", duration)
     page.fill("#id_closes_on", (timezone.localdate() + timedelta(days=20)).isoformat())
     page.click("button[name=publish]")

@@ -36,7 +36,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     page.goto(live_server.url + "/hr/opportunities/new/")
     fill(page, posting())
     tick(page, "Position type", "General (open to any eligible executive)")
-    tick(page, "Remote or telework", "Telework some days")
+    tick(page, "Work arrangement", "Hybrid")
     tick(page, "Visibility", "All executives")
     tick(page, "ECQs emphasised", *ECQS)
     tick(page, "Competencies emphasised", *COMPETENCIES)
@@ -50,7 +50,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     assert ticked(page, "ECQs emphasised") == ECQS
     assert ticked(page, "Competencies emphasised") == COMPETENCIES
     assert ticked(page, "Who may express interest") == WHO
-    assert ticked(page, "Remote or telework") == ["Telework some days"]
+    assert ticked(page, "Work arrangement") == ["Hybrid"]
 
     # "Leave all unticked" (anyone eligible may express interest) must stay possible.
     tick(page, "Who may express interest", *WHO)

@@ -21,7 +21,7 @@ def posting(**overrides):
         "duties": "Coordinate with FEMA.",
         "skills": "emergency management, logistics",
         "locations": "Denver, CO",
-        "remote": "telework",
+        "remote": "hybrid",
         "duration_days": "365",
         "closes_on": (timezone.localdate() + timedelta(days=21)).isoformat(),
         "visibility": "all",

@@ -14,6 +14,7 @@ from soars.opportunities.matching import (
     recommendations,
     recommended_for,
 )
+from soars.opportunities.models import Opportunity
 from soars.resumes.factories import PositionFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
 
@@ -40,11 +41,22 @@ def posting(personas):
     )
 
 
-def test_an_opening_profile_reads_skills_clearance_and_remote(posting):
+def test_an_opening_profile_reads_skills_clearance_and_the_work_arrangement(posting):
     opening = opening_profile(posting)
     assert opening.skills == {"cloud migration", "budget formulation"}
     assert opening.required_clearance_rank == ClearanceLevel.objects.get(code="top_secret").rank
-    assert opening.remote_allowed is False
+    assert (opening.arrangement, opening.start_flexibility_days) == ("on_site", 0)
+
+
+def test_an_opening_profile_reads_the_arrangement_and_the_start_date_s_flexibility(posting):
+    Opportunity.objects.filter(pk=posting.pk).update(remote="hybrid", start_flexibility_days=45)
+    opening = opening_profile(Opportunity.objects.get(pk=posting.pk))
+    assert (opening.arrangement, opening.start_flexibility_days) == ("hybrid", 45)
+
+
+def test_a_candidate_profile_reads_the_work_arrangements_accepted():
+    resume = SharedResumeFactory(arrangements=["remote", "hybrid"])
+    assert candidate_profile(resume).arrangements == {"hybrid", "remote"}
 
 
 def test_a_candidate_profile_counts_agencies_served_from_positions_and_the_current_agency():
@@ -149,7 +161,7 @@ def test_profiles_read_eligibility_labels_and_drop_blank_skills(posting):
     opening = opening_profile(posting)
     assert opening.eligibility_categories == {"career_ses"}
     assert opening.labels[ecq.code] == ecq.name and opening.labels[competency.code] == competency.name
-    resume = SharedResumeFactory(skills=["budget formulation", " "], remote=Resume.Remote.REMOTE)
+    resume = SharedResumeFactory(skills=["budget formulation", " "], arrangements=["remote"])
     candidate = candidate_profile(resume, 0.5)
     assert candidate.skills == {"budget formulation"} and candidate.text_relevance == 0.5
 

@@ -82,7 +82,7 @@ def form_data(**overrides):
         "type": opportunity_type("rotation").pk,
         "position_type": "general",
         "description": "Lead IT.",
-        "remote": "telework",
+        "remote": "hybrid",
         "duration_days": "180",
         "closes_on": (timezone.localdate() + timedelta(days=20)).isoformat(),
         "visibility": "all",

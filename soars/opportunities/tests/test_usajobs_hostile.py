@@ -95,6 +95,7 @@ CORPUS = [
     ("clearance is a number", with_item(Details_SecurityClearance=3), [(2, "UserArea.Details.SecurityClearance")]),
     ("telework is a number", with_item(Details_TeleworkEligible=1), [(2, "UserArea.Details.TeleworkEligible")]),
     ("telework is a list", with_item(Details_TeleworkEligible=[True]), [(2, "UserArea.Details.TeleworkEligible")]),
+    ("remote is a number", with_item(Details_RemoteIndicator=1), [(2, "UserArea.Details.RemoteIndicator")]),
     (
         "contact email is a number",
         with_item(Details_AgencyContactEmail=5),

@@ -39,7 +39,7 @@ def test_confirming_creates_every_draft_for_the_importers_agency(client_as, pers
     assert first.locations == "Washington, District of Columbia\nDenver, Colorado"
     assert (first.pay_min, first.pay_max, first.pay_level) == (150160, 221900, "ES")
     assert first.clearance.code == "secret"
-    assert first.remote == "telework"
+    assert first.remote == "hybrid"  # TeleworkEligible
     assert "Direct regional foresters." in first.duties
     assert first.contact_email == "fs.executive.resources@usda.gov"
     assert first.source_url == "https://www.usajobs.gov/job/800000001"
@@ -138,3 +138,24 @@ def test_hostile_text_in_an_announcement_is_escaped_in_the_preview(client_as, pe
         client_as(personas.hr_a), document(item(PositionTitle="<img src=x onerror=alert(1)>"))
     ).content.decode()
     assert "<img src=x onerror" not in html
+
+
+@pytest.mark.parametrize(
+    ("telework", "remote", "arrangement"),
+    [
+        (True, None, "hybrid"),
+        ("true", False, "hybrid"),
+        (False, None, "on_site"),
+        (None, None, "on_site"),
+        (False, True, "remote"),
+        (True, "True", "remote"),
+    ],
+)
+def test_the_telework_and_remote_indicators_become_one_work_arrangement(personas, telework, remote, arrangement):
+    details = {"Details_TeleworkEligible": telework, "Details_RemoteIndicator": remote}
+    found = item(**{key: value for key, value in details.items() if value is not None})
+    if telework is None:
+        del found["MatchedObjectDescriptor"]["UserArea"]["Details"]["TeleworkEligible"]
+    result = usajobs.parse(json.dumps(document(found)), personas.agency_a)
+    assert result.problems == []
+    assert [draft.values["remote"] for draft in result.drafts] == [arrangement]

@@ -9,6 +9,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.text import slugify
 
+from soars.core.arrangements import WorkArrangement, accepted
+
 SUMMARY_MAX = 4000
 FILE_TEXT_MAX = 200_000
 SKILLS_MAX = 40
@@ -53,7 +55,7 @@ SEARCHED_COLUMNS = [
     "executive",
     "eligibility",
     "clearance",
-    "remote",
+    "arrangements",
     "available_from",
     "updated_at",
     "locations",
@@ -65,12 +67,6 @@ class Resume(models.Model):
         ALL_AGENCIES = "all", "All agencies"
         CHOSEN_AGENCIES = "chosen", "Only the agencies I choose"
         HIDDEN = "hidden", "Hidden: no agency can find or read it"
-
-    class Remote(models.TextChoices):
-        ON_SITE = "on_site", "On site"
-        HYBRID = "hybrid", "Hybrid (part telework)"
-        REMOTE = "remote", "Remote (full telework)"
-        ANY = "any", "Any of these"
 
     class FileStatus(models.TextChoices):
         NONE = "", "No file"
@@ -118,7 +114,8 @@ class Resume(models.Model):
         verbose_name="security clearance",
     )
     locations = models.JSONField("preferred locations", default=list, blank=True)
-    remote = models.CharField("remote or telework", max_length=10, choices=Remote.choices, blank=True)
+    # WorkArrangement values the executive accepts, in the choice set's order; empty: not stated (any).
+    arrangements = models.JSONField("work arrangements accepted", default=list, blank=True)
     opportunity_types = models.ManyToManyField(
         "core.OpportunityType", blank=True, related_name="+", verbose_name="opportunity types wanted"
     )
@@ -165,6 +162,15 @@ class Resume(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.reindex()
+
+    @property
+    def arrangements_text(self) -> str:
+        """The accepted work arrangements in words ("On site or hybrid"); empty when not stated."""
+        names = [str(WorkArrangement(code).label) for code in accepted(self.arrangements)]
+        if not names:
+            return ""
+        text = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+        return text[:1] + text[1:].lower()
 
     def reindex(self) -> None:
         """Write this resume's search document; same transaction as the change (see search.py)."""

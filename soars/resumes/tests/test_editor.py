@@ -29,12 +29,12 @@ def test_no_record_of_a_resume_has_an_ssn_birth_date_or_photo_field():
 
 
 def test_saving_one_section_leaves_the_others_alone(client_as, personas):
-    ResumeFactory(executive=personas.executive, remote=Resume.Remote.REMOTE)
+    ResumeFactory(executive=personas.executive, arrangements=["remote"])
     client_as(personas.executive).post(
         "/executive/resume/section/about/", {"about-headline": "Chief Data Officer", "about-summary": "Data leader."}
     )
     resume = _resume(personas.executive)
-    assert (resume.headline, resume.remote) == ("Chief Data Officer", Resume.Remote.REMOTE)
+    assert (resume.headline, resume.arrangements) == ("Chief Data Officer", ["remote"])
 
 
 def test_a_section_with_an_error_keeps_what_was_typed(client_as, personas):
@@ -87,7 +87,7 @@ def test_preferences_save_locations_types_and_availability(client_as, personas):
         "/executive/resume/section/preferences/",
         {
             "preferences-locations": "Washington, DC; Denver, CO",
-            "preferences-remote": "hybrid",
+            "preferences-arrangements": ["on_site", "hybrid"],
             "preferences-opportunity_types": [1, 2],
             "preferences-available_from": "2027-02-01",
         },

@@ -82,7 +82,7 @@ def _build_resume(page, url: str) -> None:
 
     page.select_option("#id_preferences-clearance", label="Secret")
     page.fill("#id_preferences-locations", "Washington, DC; Denver, CO")
-    _tick(page, "Hybrid (part telework)")
+    _tick(page, "Hybrid")
     _tick(page, "Detail")
     page.fill("#id_preferences-available_from", "2027-01-04")
     _save(page, "Save what you are looking for")

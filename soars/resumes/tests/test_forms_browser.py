@@ -33,7 +33,7 @@ def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, liv
     save(page, "Save competencies and skills")
 
     tick(page, "Opportunity types wanted", *TYPES)
-    tick(page, "Remote or telework", "Hybrid (part telework)")
+    tick(page, "Work arrangements you accept", "On site", "Hybrid")
     fill(page, {"Preferred locations": "Washington, DC; Denver, CO"})
     save(page, "Save what you are looking for")
 
@@ -46,7 +46,7 @@ def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, liv
     assert ticked(page, "ECQ framework") == ["Executive Core Qualifications (2025)"]
     assert ticked(page, "Leadership competencies") == competencies
     assert ticked(page, "Opportunity types wanted") == TYPES
-    assert ticked(page, "Remote or telework") == ["Hybrid (part telework)"]
+    assert ticked(page, "Work arrangements you accept") == ["On site", "Hybrid"]
     assert ticked(page, "Who may see your resume") == ["Only the agencies I choose"]
     assert ticked(page, "Agencies that may see it") == AGENCIES
     assert page.get_by_label("List me in the executive directory").is_checked()
@@ -57,6 +57,7 @@ def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, liv
     resume = Resume.objects.get(executive=personas.executive)
     assert resume.opportunity_types.count() == 3 and resume.visible_agencies.count() == 2
     assert resume.competencies.count() == 3
+    assert resume.arrangements == ["on_site", "hybrid"]
 
 
 def group_labels(page, legend: str) -> list[str]:

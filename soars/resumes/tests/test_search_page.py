@@ -137,11 +137,14 @@ def test_the_location_filter_matches_part_of_a_preferred_location(client_as, per
 
 
 def test_the_remote_filter_adds_executives_willing_to_telework(client_as, personas):
-    SharedResumeFactory(locations=["Seattle, WA"], remote=Resume.Remote.REMOTE)
-    SharedResumeFactory(locations=["Boston, MA"], remote=Resume.Remote.ON_SITE)
-    SharedResumeFactory(locations=["Denver, CO"], remote=Resume.Remote.ON_SITE)
-    assert _count(_page(client_as, personas, "location=denver&remote=on")) == 2
-    assert _count(_page(client_as, personas, "remote=on")) == 1
+    SharedResumeFactory(locations=["Seattle, WA"], arrangements=["remote"])
+    SharedResumeFactory(locations=["Austin, TX"], arrangements=["on_site", "hybrid"])
+    SharedResumeFactory(locations=["Boston, MA"], arrangements=["on_site"])
+    SharedResumeFactory(locations=["Denver, CO"], arrangements=["on_site"])
+    assert _count(_page(client_as, personas, "location=denver&remote=on")) == 3
+    html = _page(client_as, personas, "remote=on")
+    assert _count(html) == 2
+    assert "Or willing to work remotely (full or part telework) (2)" in html
 
 
 def test_the_opportunity_type_filter_keeps_resumes_wanting_any_chosen_type(client_as, personas):
@@ -191,7 +194,7 @@ def test_sorting_by_last_updated_puts_the_newest_first_whatever_the_relevance(cl
 
 def test_pagination_links_keep_the_query_and_filters(client_as, personas):
     for _ in range(26):
-        SharedResumeFactory(headline="Chief Zeppelin Officer", remote=Resume.Remote.REMOTE)
+        SharedResumeFactory(headline="Chief Zeppelin Officer", arrangements=["remote"])
     html = _page(client_as, personas, "q=zeppelin&remote=on")
     assert "?q=zeppelin&amp;remote=on&amp;page=2" in html
     assert _count(_page(client_as, personas, "q=zeppelin&remote=on&page=2")) == 26
