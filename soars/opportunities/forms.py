@@ -44,6 +44,8 @@ class OpportunityForm(forms.ModelForm):
         labels = {"type": "Opportunity type", "sub_element": "Sub-element", "closes_on": "Closes on"}
         help_texts = {
             "closes_on": "Interest is accepted until the end of this day. It cannot be before today.",
+            "remote": "On-site and hybrid work need executives who will work in its locations; fully remote work"
+            " does not.",
         }
         widgets = {
             "position_type": forms.RadioSelect,

@@ -23,6 +23,7 @@ def test_the_posting_form_saves_the_arrangement_and_the_start_flexibility_and_sh
     assert [value for value, rest in radios if "checked" in rest] == ["remote"]
     assert 'name="start_flexibility_days" value="45"' in html
     assert "How many days after the start date an executive may still start" in html
+    assert "On-site and hybrid work need executives who will work in its locations" in html
 
 
 def test_the_posting_form_offers_exactly_the_three_arrangements(client_as, personas):
