@@ -34,7 +34,7 @@ def accepted(values) -> list[str]:
 
 
 # A resume's one "remote" preference before it listed the arrangements accepted, and the set it named
-# (as migration resumes.0005 converted them; also read from older JSON Resume files).
+# (as migration resumes.0006 converted them; also read from older JSON Resume files).
 OLD_PREFERENCE = {
     "on_site": [WorkArrangement.ON_SITE.value],
     "hybrid": [WorkArrangement.HYBRID.value],

@@ -159,7 +159,7 @@ def _text(value, path: str = "", plan: ImportPlan | None = None) -> str:
 
 def _arrangements(federal: dict, plan: ImportPlan) -> list[str]:
     """x-federal.workArrangements (codes of soars.core.arrangements), or the one "remote" preference
-    files exported before it (read as resumes.0005 migrated it)."""
+    files exported before it (read as resumes.0006 migrated it)."""
     if "workArrangements" in federal:
         listed = _list(federal.get("workArrangements"), "x-federal.workArrangements", plan)
         return [_text(code, "x-federal.workArrangements", plan) for code in listed]

@@ -1,4 +1,4 @@
-"""Migrations opportunities.0004 and resumes.0005 map the old work-arrangement values onto the one choice set."""
+"""Migrations opportunities.0004 and resumes.0006 map the old work-arrangement values onto the one choice set."""
 
 import datetime
 
@@ -9,7 +9,7 @@ from django.db.migrations.executor import MigrationExecutor
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("opportunities", "0003_search_columns"), ("resumes", "0004_search_columns_locations")]
-AFTER = [("opportunities", "0004_work_arrangement"), ("resumes", "0005_accepted_work_arrangements")]
+AFTER = [("opportunities", "0004_work_arrangement"), ("resumes", "0006_accepted_work_arrangements")]
 
 
 def migrate(target):
