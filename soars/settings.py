@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "soars.search",
     "soars.saved_searches",
     "soars.vocabulary",
+    "soars.places",
     "django.forms",
 ]
 

@@ -17,6 +17,7 @@ from datetime import date, timedelta
 from soars.core.arrangements import POSTING_WORDS, arrangement_words
 from soars.core.arrangements import accepted as in_order
 from soars.matching.profiles import CAREER_RESERVED, REMOTE, CandidateProfile, OpeningProfile
+from soars.places import current as current_places
 
 ELIGIBILITY, CLEARANCE, TYPE, AVAILABILITY = "eligibility", "clearance", "type", "availability"
 ARRANGEMENT, LOCATION = "arrangement", "location"
@@ -147,14 +148,35 @@ def _arrangement(candidate, opening) -> Missed | None:
     return Missed(ARRANGEMENT, f"{offered}; accepts only {accepted_words(candidate)}")
 
 
+@dataclass(frozen=True)
+class Commute:
+    """The posting's commuting areas against the executive's places (soars.places: Census CBSAs)."""
+
+    areas: list[str]  # the posting's areas in words: "the Washington, DC area" (unknown text: as written)
+    shared: list[str]  # those of them the executive chose a place in
+    chosen: list[str]  # the executive's places: "Reston, VA"
+
+
+def commute(candidate: CandidateProfile, opening: OpeningProfile) -> Commute:
+    """Which of the posting's commuting areas the executive chose a place in: Reston, VA is in the
+    Washington, DC area and meets a posting in Washington, DC; Baltimore, MD is not and does not."""
+    places = current_places()
+    areas: dict[str, str] = {}
+    for text in sorted(opening.locations):
+        area = places.locate(text).area
+        areas.setdefault(area.key, f"the {area.name} area" if area.key.startswith("cbsa:") else area.name)
+    mine = places.area_keys(candidate.locations)
+    chosen = sorted({places.locate(text).label for text in candidate.locations if text.strip()})
+    return Commute(list(areas.values()), [words for key, words in areas.items() if key in mine], chosen)
+
+
 def _location(candidate, opening) -> Missed | None:
     """Met by a fully remote posting (no place needed), a posting naming no place, or a place the
-    candidate chose (or no place chosen). On-site and hybrid work need the place. The same conditions
-    as the score's location reason (scoring._location)."""
-    if opening.arrangement == REMOTE or not opening.locations:
+    candidate chose in one of its commuting areas (or no place chosen). On-site and hybrid work need
+    the place. The same conditions as the score's location reason (scoring._location)."""
+    if opening.arrangement == REMOTE or not opening.locations or not candidate.locations:
         return None
-    wanted = {place.casefold() for place in candidate.locations}
-    if not wanted or any(place.casefold() in wanted for place in opening.locations):
+    found = commute(candidate, opening)
+    if found.shared:
         return None
-    places = _or(sorted(opening.locations))
-    return Missed(LOCATION, f"Needs work in {places}; chose {_or(sorted(candidate.locations))}")
+    return Missed(LOCATION, f"Works in {_or(found.areas)}; has chosen {_or(found.chosen)}")

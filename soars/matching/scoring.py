@@ -16,7 +16,7 @@ from soars.matching.profiles import (
     OpeningProfile,
     Reason,
 )
-from soars.matching.requirements import accepted_words, accepts, latest_start, missed
+from soars.matching.requirements import _or, accepted_words, accepts, commute, latest_start, missed
 from soars.matching.requirements import clearance_name as _clearance_name
 from soars.matching.weights import WEIGHTS, Weights
 from soars.vocabulary import current as current_vocabulary
@@ -241,14 +241,13 @@ def _location(candidate, opening, weights) -> list[Reason]:
         return [Reason(f"Fully remote work, and the executive {said}", +1, full)]
     if not opening.locations:
         return [Reason("The posting names no location", +1, partial)]
-    wanted = {place.casefold() for place in candidate.locations}
-    shared = sorted(place for place in opening.locations if place.casefold() in wanted)
-    places = _and(sorted(opening.locations))
-    if shared:
-        return [Reason(f"Wants to work in {_and(shared)}", +1, full)]
     if not candidate.locations:
-        return [Reason(f"Open to any location, including {places}", +1, partial)]
-    return [Reason(f"Has not chosen {places} among the places to work", -1, -round(weights.location_mismatch))]
+        return [Reason(f"Open to any location, including {_and(sorted(opening.locations))}", +1, partial)]
+    found = commute(candidate, opening)
+    if found.shared:
+        return [Reason(f"Wants to work in {_and(found.shared)}", +1, full)]
+    text = f"Has chosen no place in {_or(found.areas)} (chose {_and(found.chosen)})"
+    return [Reason(text, -1, -round(weights.location_mismatch))]
 
 
 def _clearance(candidate, opening, weights) -> list[Reason]:

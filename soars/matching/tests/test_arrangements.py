@@ -55,7 +55,7 @@ def test_fully_remote_work_needs_no_place():
 def test_on_site_and_hybrid_work_need_the_place(offered):
     elsewhere = replace(CANDIDATE, arrangements=frozenset({ON_SITE, HYBRID}), locations=frozenset({"Denver, CO"}))
     got = said(elsewhere, replace(OPENING, arrangement=offered))
-    assert got == [("location", "Needs work in Washington, DC; chose Denver, CO")]
+    assert got == [("location", "Works in the Washington, DC area; has chosen Denver, CO")]
 
 
 def test_an_arrangement_and_a_place_both_missed_are_both_said():

@@ -76,7 +76,7 @@ def test_a_candidate_who_meets_every_requirement_misses_none():
             {"locations": frozenset({"Denver, CO"})},
             {},
             "location",
-            "Needs work in Washington, DC; chose Denver, CO",
+            "Works in the Washington, DC area; has chosen Denver, CO",
         ),
         (
             {"arrangements": frozenset({REMOTE})},
@@ -88,7 +88,7 @@ def test_a_candidate_who_meets_every_requirement_misses_none():
             {"arrangements": frozenset({ON_SITE, HYBRID}), "locations": frozenset({"Denver, CO"})},
             {"arrangement": HYBRID},
             "location",
-            "Needs work in Washington, DC; chose Denver, CO",
+            "Works in the Washington, DC area; has chosen Denver, CO",
         ),
     ],
 )
@@ -143,7 +143,7 @@ def test_several_requirements_missed_are_listed_in_a_fixed_order_with_short_labe
 @pytest.mark.parametrize("arrangement", [ON_SITE, HYBRID, REMOTE])
 def test_the_arrangement_and_location_requirements_agree_with_the_score_s_location_reason(candidate, arrangement):
     match = score(candidate, replace(OPENING, arrangement=arrangement))
-    against = any(r.sign < 0 and ("accepts only" in r.text or "places to work" in r.text) for r in match.reasons)
+    against = any(r.sign < 0 and ("accepts only" in r.text or "no place in" in r.text) for r in match.reasons)
     assert against == any(m.code in ("arrangement", "location") for m in match.missed)
 
 

@@ -132,12 +132,12 @@ def test_no_stated_type_preference_earns_half():
 
 
 def test_a_wanted_location_counts_for_the_match():
-    assert reasons()["Wants to work in Washington, DC"] == (+1, 10)
+    assert reasons()["Wants to work in the Washington, DC area"] == (+1, 10)
 
 
 def test_an_unchosen_location_counts_against():
     got = reasons(replace(STRONG, locations=frozenset({"Denver, CO"})))
-    assert got["Has not chosen Washington, DC among the places to work"] == (-1, -8)
+    assert got["Has chosen no place in the Washington, DC area (chose Denver, CO)"] == (-1, -8)
 
 
 def test_remote_only_against_an_on_site_position_counts_against():
@@ -153,7 +153,7 @@ def test_fully_remote_work_the_executive_accepts_is_a_full_location_fit_wherever
 
 def test_hybrid_work_is_scored_on_the_place():
     candidate = replace(STRONG, arrangements=frozenset({ON_SITE, HYBRID}))
-    assert "Wants to work in Washington, DC" in reasons(candidate, replace(OPENING, arrangement=HYBRID))
+    assert "Wants to work in the Washington, DC area" in reasons(candidate, replace(OPENING, arrangement=HYBRID))
 
 
 def test_no_location_preference_earns_half():
