@@ -7,7 +7,9 @@ from django.db.models import Q
 
 from soars.core.models import Agency, Competency, Ecq, EligibilityCategory
 from soars.opportunities.models import Interest, InterestNote, Opportunity, ShortlistEntry
+from soars.opportunities.models.opportunity import location_list
 from soars.opportunities.models.shortlist import NOTE_MAX
+from soars.places.forms import PLACES_HINT, clean_places
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -44,6 +46,7 @@ class OpportunityForm(forms.ModelForm):
         labels = {"type": "Opportunity type", "sub_element": "Sub-element", "closes_on": "Closes on"}
         help_texts = {
             "closes_on": "Interest is accepted until the end of this day. It cannot be before today.",
+            "locations": "One place per line, for example Washington, DC. " + PLACES_HINT,
             "remote": "On-site and hybrid work need executives who will work in its locations; fully remote work"
             " does not.",
         }
@@ -80,6 +83,10 @@ class OpportunityForm(forms.ModelForm):
         self.fields["competencies"].label_from_instance = lambda c: f"{c.name} ({c.framework.year})"
         self.fields["eligibility"].queryset = EligibilityCategory.objects.all()
         self.fields["clearance"].empty_label = "None required"
+
+    def clean_locations(self):
+        """One place per line, each known place under its usual label ("reston virginia" -> "Reston, VA")."""
+        return "\n".join(clean_places(location_list(self.cleaned_data["locations"])))
 
     def clean(self):
         cleaned = super().clean()

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from soars.core.arrangements import accepted
 from soars.core.models import Agency, Competency, EcqFramework, WorkArrangement
+from soars.places.forms import PLACES_HINT, PlaceInput, clean_places
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
 from soars.resumes.models.entries import ECQ_NARRATIVE_MAX, ECQ_PART_MAX
 from soars.resumes.models.resume import LOCATIONS_MAX, SKILLS_MAX
@@ -112,7 +113,8 @@ class PreferencesForm(forms.ModelForm):
         max_items=LOCATIONS_MAX,
         separators=";",
         label="Preferred locations",
-        help_text="Cities or regions, separated by semicolons, for example: Washington, DC; Denver, CO.",
+        help_text="Cities or towns, separated by semicolons, for example: Reston, VA; Denver, CO. " + PLACES_HINT,
+        widget=PlaceInput,
     )
     arrangements = forms.MultipleChoiceField(
         choices=WorkArrangement.choices,
@@ -132,6 +134,9 @@ class PreferencesForm(forms.ModelForm):
 
     def clean_arrangements(self):
         return accepted(self.cleaned_data["arrangements"])
+
+    def clean_locations(self):
+        return clean_places(self.cleaned_data["locations"])
 
     def clean_available_from(self):
         day = self.cleaned_data["available_from"]
