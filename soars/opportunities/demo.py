@@ -14,7 +14,11 @@ from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType, Work
 from soars.opportunities.models import Interest, InterestEvent, Opportunity
 from soars.opportunities.search import index_many, indexed_records
 
-PLACES = ["Washington, DC", "Denver, CO", "Atlanta, GA", "Kansas City, MO", "Seattle, WA", "San Francisco, CA"]
+# Places from the places table (soars.places): principal cities and suburbs where agencies work.
+PLACES = [
+    "Washington, DC", "Suitland, MD", "Woodlawn, MD", "Fort Meade, MD", "Denver, CO", "Atlanta, GA",
+    "Kansas City, MO", "Seattle, WA", "San Francisco, CA",
+]  # fmt: skip
 SKILLS = ["budget formulation", "cybersecurity", "change management", "acquisition", "data strategy", "labor relations"]
 # A duration that keeps each type within its rules.
 DURATIONS = {"limited_term": 730, "limited_emergency": 365, "rotation": 180, "ipa": 540, "detail": 120}

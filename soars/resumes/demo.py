@@ -48,7 +48,13 @@ SKILLS = [
 ON_SITE, HYBRID, REMOTE = WorkArrangement.values
 # Work arrangements accepted, mostly several.
 ACCEPTED_SETS = [[ON_SITE, HYBRID], [HYBRID, REMOTE], [ON_SITE, HYBRID, REMOTE], [ON_SITE], [REMOTE], []]
-LOCATIONS = ["Washington, DC", "Denver, CO", "Atlanta, GA", "Kansas City, MO", "San Francisco, CA", "Seattle, WA"]
+# Places from the places table (soars.places): some are the postings' cities, some suburbs in their
+# commuting areas (Reston meets Washington, DC), some a neighbouring area (Baltimore does not).
+LOCATIONS = [
+    "Washington, DC", "Reston, VA", "Arlington, VA", "Bethesda, MD", "Silver Spring, MD", "Columbia, MD",
+    "Baltimore, MD", "Denver, CO", "Aurora, CO", "Atlanta, GA", "Overland Park, KS", "Oakland, CA",
+    "Bellevue, WA",
+]  # fmt: skip
 SCHOOLS = [
     ("Georgetown University", "Master of Public Policy", "Public policy"),
     ("University of Maryland", "Master of Business Administration", "Finance"),

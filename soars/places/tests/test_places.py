@@ -131,3 +131,12 @@ def test_an_unknown_posting_place_is_said_as_written():
     (gap,) = missed(CandidateProfile(locations=frozenset({"Denver, CO"})), opening)
     assert gap.text == "Works in Springfield; has chosen Denver, CO"
     assert missed(CandidateProfile(locations=frozenset({"springfield"})), opening) == []
+
+
+def test_the_demo_data_names_only_known_places():
+    from soars.opportunities.demo import PLACES as POSTING_PLACES
+    from soars.resumes.demo import LOCATIONS
+
+    for text in [*POSTING_PLACES, *LOCATIONS]:
+        assert PLACES.locate(text).known and PLACES.locate(text).label == text
+    assert area("Reston, VA") in {area(text) for text in POSTING_PLACES}
