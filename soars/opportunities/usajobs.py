@@ -20,6 +20,8 @@ from django.utils import timezone
 
 from soars.core.models import Agency, ClearanceLevel, OpportunityType, WorkArrangement
 from soars.opportunities.models import Opportunity
+from soars.opportunities.models.opportunity import location_list
+from soars.places.forms import clean_places
 
 # PositionOfferingType names (USAJOBS codes) to our opportunity types.
 OFFERING_TYPES = {
@@ -291,7 +293,7 @@ def _read_item(row: _Row, agency, types, clearances, subs) -> Draft | None:
         "description": description,
         "duties": duties,
         "skills": categories,
-        "locations": location_text,
+        "locations": "\n".join(clean_places(location_list(location_text))),
         "remote": WorkArrangement.REMOTE if remote else WorkArrangement.HYBRID if telework else WorkArrangement.ON_SITE,
         "closes_on": closes_on,
         "pay_level": grades[:40],
