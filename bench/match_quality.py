@@ -1,7 +1,9 @@
 """Does the matcher put the right executives first, and nobody who cannot take the job?
 
-    python bench/match_quality.py           (the matcher sees location strings as written)
-    python bench/match_quality.py --areas   (what-if: both sides' places given as commuting areas)
+    python bench/match_quality.py
+
+The matcher reads the places as written, and compares their commuting areas through
+soars.places (the Census CBSA table); the grading rules keep a table of their own.
 
 Reads the judged set bench/data/judged_set.json (44 postings, 792 graded pairs; made by
 bench/data/make_judged_set.py, graded by the written rules in bench/data/grading.py, which
@@ -38,7 +40,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench" / "data"))
 
-from grading import COMMUTING_AREA, requirements_missed  # noqa: E402
+from grading import requirements_missed  # noqa: E402
 
 from soars.matching import CandidateProfile, OpeningProfile, order, rank, score  # noqa: E402
 
@@ -77,13 +79,9 @@ class Relevance:
         return {key: value / best for key, value in raw.items()}
 
 
-AS_AREAS = "--areas" in sys.argv[1:]
-
-
 def places(names: list[str]) -> frozenset[str]:
-    """The location strings the matcher sees: as written, or (--areas) each place's commuting area,
-    standing in for the places lookup (CBSA) that is not on main yet."""
-    return frozenset(COMMUTING_AREA.get(name, name) if AS_AREAS else name for name in names)
+    """The location strings the matcher sees: as written (it looks up their commuting areas itself)."""
+    return frozenset(names)
 
 
 def opening_profile(p: dict) -> OpeningProfile:
@@ -196,8 +194,6 @@ def main() -> None:
         f"{len({p['type_code'] for p in postings})} types, {len({p['agency_code'] for p in postings})} agencies "
         f"(seed {data['seed']}, held out by seed {data['parts_seed']}; rules: bench/data/grading.py)."
     )
-    if AS_AREAS:
-        print("What-if --areas: the matcher sees each place as its commuting area (bench/data/grading.py AREAS).")
     failed = []
     for part in PARTS:
         mine = [p for p in postings if p["part"] == part]
