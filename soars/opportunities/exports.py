@@ -1,4 +1,4 @@
-"""The candidate list and the shortlist of one opportunity as CSV or XLSX.
+"""The candidate list, the best matches and the shortlist of one opportunity as CSV or XLSX.
 
 Every cell passes through safe_cell, so any text a user can type exports: characters a
 workbook cannot hold are dropped and text a spreadsheet would run as a formula is defused.
@@ -28,6 +28,19 @@ SHORTLIST_HEADERS = [
     "Added by",
     "Added on",
     "Private note",
+]
+MATCH_HEADERS = [
+    "Name",
+    "Email",
+    "Current title",
+    "Current agency",
+    "Requirements",
+    "Score (out of 100)",
+    "Requirements missed",
+    "For",
+    "Against",
+    "Expressed interest",
+    "Resume updated",
 ]
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -79,6 +92,33 @@ def shortlist_rows(entries) -> list[list]:
                 (added_by.full_name or added_by.email) if added_by else "",
                 _when(entry.created_at),
                 entry.note,
+            ]
+        )
+    return table
+
+
+def _reasons(reasons) -> str:
+    return "\n".join(f"{reason.text} ({reason.points_text})" if reason.points else reason.text for reason in reasons)
+
+
+def match_rows(entries) -> list[list]:
+    """One row per best match (a Ranked with `interested` set, as match_list gives them), score and reasons."""
+    table = []
+    for entry in entries:
+        resume, match = entry.record, entry.match
+        table.append(
+            [
+                resume.executive.full_name,
+                resume.executive.email,
+                resume.current_title,
+                resume.current_agency.name if resume.current_agency_id else "",
+                "Meets every requirement" if match.meets_all else "Near miss",
+                match.score,
+                "\n".join(f"{miss.label}: {miss.text}" for miss in match.missed),
+                _reasons(match.in_favour),
+                _reasons(match.against),
+                "Yes" if getattr(entry, "interested", False) else "No",
+                _when(resume.updated_at),
             ]
         )
     return table

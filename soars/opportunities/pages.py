@@ -158,6 +158,23 @@ def executive_home_with_near_misses(personas):
     return "/executive/"
 
 
+def hr_matches_filtered(personas):
+    """Near misses of those who expressed interest, by name: the list's filters as a bookmark would keep them."""
+    from soars.resumes.factories import complete_resume
+
+    opportunity = _open_with_interest(personas)
+    complete_resume(personas.executive)
+    return f"/hr/opportunities/{opportunity.pk}/matches/?show=near&interested=1&sort=name"
+
+
+def hr_candidates_with_scores(personas):
+    from soars.resumes.factories import complete_resume
+
+    opportunity = _open_with_interest(personas)
+    complete_resume(personas.executive)
+    return f"/hr/opportunities/{opportunity.pk}/candidates/"
+
+
 PAGES = [
     Page("/opportunities/", user="executive"),
     Page(browse_with_cards, user="executive"),
@@ -186,4 +203,6 @@ PAGES = [
     Page(hr_home_with_opportunities, user="hr_a"),
     Page(hr_matches_with_near_misses, user="hr_a"),
     Page(executive_home_with_near_misses, user="executive"),
+    Page(hr_matches_filtered, user="hr_a"),
+    Page(hr_candidates_with_scores, user="hr_a"),
 ]

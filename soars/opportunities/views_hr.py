@@ -18,7 +18,7 @@ from soars.core.placed_messages import placed_messages
 from soars.opportunities import exports
 from soars.opportunities.forms import FillForm, MoveForm, NoteForm, OpportunityForm
 from soars.opportunities.hooks import candidate_title
-from soars.opportunities.matching import best_matches
+from soars.opportunities.match_list import SHOWS, SORTS, interest_matches, match_list, page_of
 from soars.opportunities.models import Interest, Opportunity, ShortlistEntry, TransitionError
 
 
@@ -161,13 +161,16 @@ def _interests(opportunity):
 @never_cache
 def candidates(request, pk: int):
     opportunity = managed(request, pk)
+    interests = list(_interests(opportunity))
+    scored = interest_matches(opportunity, interests)
     rows = [
         {
             "interest": interest,
             "title": candidate_title(interest.executive),
+            "entry": scored.get(interest.executive_id),
             "move_form": MoveForm(interest=interest) if interest.hr_choices() else None,
         }
-        for interest in _interests(opportunity)
+        for interest in interests
     ]
     record("opportunity.candidates_viewed", request=request, obj=opportunity, agency=opportunity.agency)
     return render(request, "opportunities/hr/candidates.html", {"opportunity": opportunity, "rows": rows})
@@ -177,23 +180,47 @@ def candidates(request, pk: int):
 @never_cache
 def matches(request, pk: int):
     opportunity = managed(request, pk)
-    found = best_matches(opportunity, request.user.agency)
-    ranked = found.ranked
+    listing = match_list(opportunity, request.user.agency, request.GET)
+    shown = page_of(listing, request.GET.get("page"))
+    ranked = shown["page_meets"] + shown["page_near"]
     record("opportunity.matches_viewed", request=request, obj=opportunity, agency=opportunity.agency)
     shortlisted = dict(opportunity.shortlist.values_list("resume_id", "pk"))
     for entry in ranked:
         entry.shortlist_entry_id = shortlisted.get(entry.record.pk)
     context = {
         "opportunity": opportunity,
-        "matches": found,
-        "ranked": ranked,
+        "listing": listing,
+        **shown,
+        "ranked": ranked,  # this page's entries, in the order shown
+        "query_string": listing.query(),
+        "shows": SHOWS,
+        "sorts": SORTS,
         "can_shortlist": opportunity.status in ShortlistEntry.OPEN_STATUSES,
         **placed_messages(request, [f"match-{entry.record.pk}" for entry in ranked]),  # views_shortlist._add
     }
     # Back from the shortlist to a near miss: open the near misses so the page lands on it.
-    near_spots = {f"match-{entry.record.pk}" for entry in found.near_misses}
+    near_spots = {f"match-{entry.record.pk}" for entry in shown["page_near"]}
     context["near_open"] = any(message.extra_tags in near_spots for message in context["messages_here"])
     return render(request, "opportunities/hr/matches.html", context)
+
+
+@roles("hr")
+@never_cache
+def matches_export(request, pk: int, fmt: str):
+    """The filtered best matches (every page) with each score and its reasons, as CSV or XLSX."""
+    opportunity = managed(request, pk)
+    listing = match_list(opportunity, request.user.agency, request.GET)
+    record(
+        "opportunity.matches_exported",
+        request=request,
+        obj=opportunity,
+        agency=opportunity.agency,
+        format=fmt,
+        count=len(listing.entries),
+        filters=listing.query(),
+    )
+    name = f"opportunity-{opportunity.pk}-matches"
+    return exports.attachment(exports.MATCH_HEADERS, exports.match_rows(listing.entries), fmt, name, "Best matches")
 
 
 def _managed_interest(request, pk: int, interest_pk: int) -> Interest:

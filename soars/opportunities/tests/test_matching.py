@@ -201,17 +201,17 @@ def test_a_perfect_text_match_with_the_wrong_clearance_ranks_below_everyone_meet
     top_secret = ClearanceLevel.objects.get(code="top_secret")
     plain = [SharedResumeFactory(headline="Forester", clearance=top_secret) for _ in range(2)]
     response = matches_page(client_as(personas.hr_a), posting)
-    found = response.context["matches"]
-    assert {entry.record.pk for entry in found.meets_all} == {resume.pk for resume in plain}
-    assert [entry.record.pk for entry in found.near_misses] == [star.pk]
-    assert found.near_misses[0].match.score > max(entry.match.score for entry in found.meets_all)
+    meets_all, near_misses = response.context["page_meets"], response.context["page_near"]
+    assert {entry.record.pk for entry in meets_all} == {resume.pk for resume in plain}
+    assert [entry.record.pk for entry in near_misses] == [star.pk]
+    assert near_misses[0].match.score > max(entry.match.score for entry in meets_all)
     assert listed(response)[-1] == star.pk
-    assert (found.meets_all_count, found.near_miss_count) == (2, 1)
+    assert response.context["listing"].counts == {"meets": 2, "near": 1, "interested": 0}
     html = response.content.decode()
     assert "Meet every requirement (2)" in html and "Near misses (1)" in html
     near = html[html.index('id="near-misses-heading"') :]
     assert "<details>" in near and f'id="match-{star.pk}"' in near
-    assert "Clearance</span> Needs Top Secret; holds Secret" in near
+    assert "✗ Clearance: missed</span>" in near and "<li>Needs Top Secret; holds Secret</li>" in near
     assert html.index(f'id="match-{plain[0].pk}"') < html.index('id="near-misses-heading"')
 
 
