@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "soars.saved_searches",
     "soars.vocabulary",
     "soars.places",
+    "soars.matching",
     "django.forms",
 ]
 

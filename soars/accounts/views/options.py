@@ -1,4 +1,8 @@
-"""The options page each role lands on after sign-in."""
+"""The options page each role lands on after sign-in.
+
+Each view asks the apps for their panels' context (soars.<app>.panels and soars.matching.stored),
+so the templates only present it.
+"""
 
 from __future__ import annotations
 
@@ -14,12 +18,24 @@ def home(request):
 
 @roles("executive")
 def executive_home(request):
-    return render(request, "accounts/executive_home.html")
+    from soars.matching.stored import recommended_panel
+    from soars.opportunities.panels import executive_interest_panel
+    from soars.resumes.panels import executive_resume_panel
+
+    user = request.user
+    context = {
+        "resume_panel": executive_resume_panel(user),  # first: it creates the resume on the first visit
+        "interest_panel": executive_interest_panel(user),
+        "recommended": recommended_panel(user),
+    }
+    return render(request, "accounts/executive_home.html", context)
 
 
 @roles("hr")
 def hr_home(request):
-    return render(request, "accounts/hr_home.html")
+    from soars.opportunities.panels import hr_opportunity_panel
+
+    return render(request, "accounts/hr_home.html", {"opportunity_panel": hr_opportunity_panel(request.user)})
 
 
 @roles("admin")

@@ -1,0 +1,149 @@
+"""Stored "Recommended for you" lists: computed in the background, read by the executive's options page.
+
+- recommended_panel(user) is what the page shows: the stored list, filtered as it is read by the
+  postings the executive may still browse (open, and agency-only ones of their verified agency).
+  An executive with no list yet gets one computed once and stored; a stale list is shown as it is
+  while a refresh of it is queued.
+- Saving a resume marks its executive's list stale and queues its refresh (once per transaction).
+- Any change to a posting that is not a draft queues postings_changed: every list goes stale and
+  the most recently signed-in executives' lists are refreshed first, BATCH at a time; the periodic
+  job soars.matching.refresh_stale goes on with the rest.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.db.models import F
+from django.db.models.signals import post_save
+from django.utils import timezone
+
+from soars.matching.models import RecommendationList
+from soars.matching.profiles import Match, Reason
+from soars.matching.requirements import Missed
+
+KEPT = 10  # entries stored in each group, so a posting closed since leaves others to show
+SHOWN = 5  # recommendations on the options page
+NEAR_SHOWN = 5  # near misses under them
+BATCH = 200  # lists refreshed by one run of the background job (about 0.4 s each at 20,000 postings)
+
+
+def _entry(ranked) -> dict:
+    match = ranked.match
+    return {
+        "id": ranked.record.pk,
+        "score": match.score,
+        "eligible": match.eligible,
+        "reasons": [[reason.text, reason.sign, reason.points] for reason in match.reasons],
+        "missed": [[miss.code, miss.text] for miss in match.missed],
+    }
+
+
+def _match(entry: dict) -> Match:
+    return Match(
+        score=entry["score"],
+        eligible=entry["eligible"],
+        reasons=[Reason(text, sign, points) for text, sign, points in entry["reasons"]],
+        missed=[Missed(code, text) for code, text in entry["missed"]],
+    )
+
+
+def refresh(executive_id: int) -> RecommendationList:
+    """Compute the executive's recommendations now and store them."""
+    from soars.opportunities.matching import recommendations
+
+    user = get_user_model().objects.select_related("agency").get(pk=executive_id)
+    # Cleared before computing: a resume saved meanwhile marks the list stale again and queues another run.
+    RecommendationList.objects.filter(executive_id=executive_id).update(stale=False, queued=False)
+    found = recommendations(user, limit=KEPT, near=KEPT)
+    row, _ = RecommendationList.objects.update_or_create(
+        executive_id=executive_id,
+        defaults={
+            "matchable": found is not None,
+            "best": [_entry(ranked) for ranked in found.best] if found else [],
+            "near_misses": [_entry(ranked) for ranked in found.near_misses] if found else [],
+            "computed_at": timezone.now(),
+        },
+    )
+    return row
+
+
+def _claim(executive_id: int) -> bool:
+    """Whether this caller may queue (or run) the refresh of one list: nobody else has it queued."""
+    return bool(RecommendationList.objects.filter(executive_id=executive_id, queued=False).update(queued=True))
+
+
+def queue_refresh(executive_id: int) -> None:
+    """Queue a refresh of one executive's list after the transaction commits, unless one is queued."""
+    from soars.matching.tasks import refresh_recommendations
+
+    if _claim(executive_id):
+        transaction.on_commit(lambda: refresh_recommendations.enqueue(executive_id))
+
+
+def refresh_stale(limit: int = BATCH) -> int:
+    """Refresh up to `limit` stale lists not already queued alone, most recently signed-in executives first."""
+    waiting = (
+        RecommendationList.objects.filter(stale=True, queued=False)
+        .order_by(F("executive__last_login").desc(nulls_last=True), "pk")
+        .values_list("executive_id", flat=True)[:limit]
+    )
+    done = 0
+    for executive_id in list(waiting):
+        if _claim(executive_id):  # another worker may have taken it meanwhile
+            refresh(executive_id)
+            done += 1
+    return done
+
+
+def postings_changed(limit: int = BATCH) -> int:
+    """A posting was published, edited, closed, filled or cancelled: every list is stale; refresh a batch."""
+    RecommendationList.objects.filter(stale=False).update(stale=True)
+    return refresh_stale(limit)
+
+
+def recommended_panel(user) -> dict:
+    """The "Recommended for you" panel of the executive options page, from the stored list."""
+    from soars.opportunities.models import Opportunity
+
+    stored = RecommendationList.objects.filter(executive_id=user.pk).first()
+    if stored is None:
+        stored = refresh(user.pk)  # a fresh executive is not shown nothing
+    elif stored.stale and not stored.queued:
+        queue_refresh(user.pk)
+    if not stored.matchable:
+        return {"has_resume": False, "ranked": [], "near_misses": []}
+    ids = [entry["id"] for entry in stored.best + stored.near_misses]
+    # Read-time check: a posting closed, cancelled or hidden since the list was computed is left out at once.
+    records = Opportunity.objects.browsable_by(user).filter(pk__in=ids).select_related("type", "agency")
+    shown = {opportunity.pk: opportunity for opportunity in records}
+
+    def entries(stored_entries, limit):
+        from soars.opportunities.matching import Ranked
+
+        found = [Ranked(shown[entry["id"]], _match(entry)) for entry in stored_entries if entry["id"] in shown]
+        return found[:limit]
+
+    return {
+        "has_resume": True,
+        "ranked": entries(stored.best, SHOWN),
+        "near_misses": entries(stored.near_misses, NEAR_SHOWN),
+        "computed_at": stored.computed_at,
+    }
+
+
+def _resume_saved(sender, instance, **kwargs) -> None:
+    RecommendationList.objects.filter(executive_id=instance.executive_id, stale=False).update(stale=True)
+    queue_refresh(instance.executive_id)  # once per transaction: later saves find it queued
+
+
+def _opportunity_saved(sender, instance, **kwargs) -> None:
+    from soars.matching.tasks import refresh_after_posting_change
+
+    if instance.status != "draft":  # a draft concerns nobody yet
+        transaction.on_commit(refresh_after_posting_change.enqueue)
+
+
+def connect_signals() -> None:
+    post_save.connect(_resume_saved, sender="resumes.Resume", dispatch_uid="matching.resume_saved")
+    post_save.connect(_opportunity_saved, sender="opportunities.Opportunity", dispatch_uid="matching.posting_saved")
