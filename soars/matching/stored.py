@@ -5,14 +5,18 @@
   An executive with no list yet gets one computed once and stored; a stale list is shown as it is
   while a refresh of it is queued.
 - Saving a resume marks its executive's list stale and queues its refresh (once per transaction).
-- Any change to a posting that is not a draft queues postings_changed: every list goes stale and
-  the most recently signed-in executives' lists are refreshed first, BATCH at a time; the periodic
-  job soars.matching.refresh_stale goes on with the rest.
+- Any change to a posting that is not a draft queues postings_changed, to run DEBOUNCE later (one
+  run for all the changes of that time): every list goes stale and the most recently signed-in
+  executives' lists are refreshed first, BATCH at a time; the periodic job
+  soars.matching.refresh_stale goes on with the rest.
 """
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.db.models.signals import post_save
@@ -25,6 +29,8 @@ from soars.matching.requirements import Missed
 KEPT = 10  # entries stored in each group, so a posting closed since leaves others to show
 SHOWN = 5  # recommendations on the options page
 NEAR_SHOWN = 5  # near misses under them
+DEBOUNCE = timedelta(seconds=30)  # changes to postings within this time share one refresh run
+POSTINGS_CHANGED_KEY = "matching:postings-changed"
 BATCH = 200  # lists refreshed by one run of the background job (about 0.4 s each at 20,000 postings)
 
 
@@ -137,11 +143,21 @@ def _resume_saved(sender, instance, **kwargs) -> None:
     queue_refresh(instance.executive_id)  # once per transaction: later saves find it queued
 
 
-def _opportunity_saved(sender, instance, **kwargs) -> None:
+def _queue_posting_refresh() -> None:
+    """Queue one postings_changed run for every change within DEBOUNCE (it runs when that time is up,
+    so it sees them all): publishing or importing many postings queues one run, not one per posting."""
     from soars.matching.tasks import refresh_after_posting_change
 
+    if cache.add(POSTINGS_CHANGED_KEY, True, DEBOUNCE.total_seconds()):
+        task = refresh_after_posting_change
+        if DEBOUNCE:
+            task = task.using(run_after=timezone.now() + DEBOUNCE)
+        task.enqueue()
+
+
+def _opportunity_saved(sender, instance, **kwargs) -> None:
     if instance.status != "draft":  # a draft concerns nobody yet
-        transaction.on_commit(refresh_after_posting_change.enqueue)
+        transaction.on_commit(_queue_posting_refresh)
 
 
 def connect_signals() -> None:

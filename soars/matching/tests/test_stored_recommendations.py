@@ -1,12 +1,16 @@
 """'Recommended for you' is stored per executive, refreshed by tasks, and filtered as the page reads it."""
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from soars.accounts.factories import ExecutiveFactory
 from soars.core.models import Agency, ClearanceLevel
 from soars.core.schedule import all_periodic
 from soars.core.testing import run_tasks
+from soars.matching import stored
 from soars.matching.models import RecommendationList
 from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
 from soars.resumes.factories import complete_resume
@@ -69,7 +73,10 @@ def test_a_raised_clearance_refreshes_the_stored_list_when_the_task_runs(
     assert shown(client) == ([needs_top_secret.pk], [])
 
 
-def test_a_newly_published_posting_appears_after_the_refresh(client_as, personas, django_capture_on_commit_callbacks):
+def test_a_newly_published_posting_appears_after_the_refresh(
+    client_as, personas, django_capture_on_commit_callbacks, monkeypatch
+):
+    monkeypatch.setattr(stored, "DEBOUNCE", timedelta(0))  # the run is due at once, not 30 seconds later
     complete_resume(personas.executive)
     client = client_as(personas.executive)
     assert shown(client)[0] == []
@@ -79,6 +86,17 @@ def test_a_newly_published_posting_appears_after_the_refresh(client_as, personas
     assert shown(client)[0] == []  # not until the refresh has run
     run_tasks()
     assert shown(client)[0] == [draft.pk]
+
+
+def test_many_posting_changes_at_once_queue_one_refresh_run_a_little_later(
+    personas, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        for _ in range(3):
+            OpenOpportunityFactory(title="Chief Information Officer")
+    (queued,) = DBTaskResult.objects.all()
+    assert queued.task_path.endswith("refresh_after_posting_change")
+    assert queued.run_after > timezone.now()
 
 
 def test_saving_a_draft_queues_no_refresh(personas, django_capture_on_commit_callbacks):
