@@ -62,8 +62,9 @@ def browser():
         chromium.close()
 
 
-def signed_in_context(browser, live_server_url: str, user=None):
-    context = browser.new_context()
+def signed_in_context(browser, live_server_url: str, user=None, **options):
+    """A new browser context (options as for browser.new_context), signed in as user if one is given."""
+    context = browser.new_context(**options)
     if user is not None:
         client = login(Client(), user)
         host = live_server_url.split("//", 1)[1].split(":")[0]
