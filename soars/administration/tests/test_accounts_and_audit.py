@@ -124,7 +124,7 @@ def test_the_audit_trail_lists_events_and_filters_them(client_as, personas):
     html = client.get(AUDIT).content.decode()
     assert "account_deactivated" in html and personas.hr_a.email in html
     html = client.get(AUDIT, {"action": "account_deactivated"}).content.decode()
-    assert personas.outsider.email in html and f'<td data-label="Who">{personas.hr_a.email}' not in html
+    assert personas.outsider.email in html and personas.hr_a.email not in html.split("<tbody>")[1]
     html = client.get(AUDIT, {"actor": "bob.hr"}).content.decode()
     assert "account_deactivated" not in html.split("<tbody>")[1]
     html = client.get(AUDIT, {"agency": personas.agency_a.pk}).content.decode()
