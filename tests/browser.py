@@ -10,8 +10,10 @@ from __future__ import annotations
 import os
 import shutil
 import warnings
+from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from soars.core.testing import login
@@ -75,3 +77,39 @@ def signed_in_context(browser, live_server_url: str, user=None, **options):
             ]
         )
     return context
+
+
+ORIGIN = "http://testserver"
+_static_files: dict[str, dict] = {}  # what the client answered for each static file, kept for the session
+
+
+def show(page, client, response) -> None:
+    """Show a response of Django's test client in a Playwright page, at the address it answered.
+
+    The page's own requests (styles, scripts, fonts, images) are answered by the same
+    client, in this thread and this test's database transaction: no live server, so the
+    test's database is rolled back, not flushed, after it (a site-wide check over
+    hundreds of pages stays fast).
+    """
+    url = ORIGIN + response.wsgi_request.get_full_path()
+
+    def subresource(route):
+        path = urlsplit(route.request.url).path
+        if path.startswith(settings.STATIC_URL):
+            if path not in _static_files:
+                _static_files[path] = _fulfilment(client.get(path))
+            route.fulfill(**_static_files[path])
+        else:
+            route.fulfill(**_fulfilment(client.get(path)))
+
+    page.unroute_all()
+    page.route(lambda address: address.startswith(ORIGIN), subresource)
+    page.route(lambda address: address == url, lambda route: route.fulfill(**_fulfilment(response)), times=1)
+    page.goto(url)
+
+
+def _fulfilment(response) -> dict:
+    body = b"".join(response.streaming_content) if response.streaming else response.content
+    if response.streaming:
+        response.close()
+    return {"status": response.status_code, "headers": dict(response.items()), "body": body}

@@ -6,7 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from soars.core.testing import all_pages, login
+from soars.core.testing import all_pages
 
 pytestmark = pytest.mark.django_db
 
@@ -26,19 +26,15 @@ def page_list(personas):
 
 def test_every_listed_page_has_exactly_one_h1(client, personas, page_list):
     for page in page_list:
-        path = page.resolve(personas)
-        client.logout()
-        if page.user:
-            login(client, personas.by_name(page.user))
-        response = client.get(path)
-        assert response.status_code == 200, f"{path} answered {response.status_code}"
+        response = page.fetch(client, personas)
+        assert response.status_code == page.status, f"{page} answered {response.status_code}"
         h1s = re.findall(r"<h1[\s>]", response.content.decode())
-        assert len(h1s) == 1, f"{path} has {len(h1s)} <h1>"
+        assert len(h1s) == 1, f"{page} has {len(h1s)} <h1>"
 
 
 def test_every_response_carries_the_security_headers(client, personas, page_list):
     for page in [*page_list[:5], None]:
-        response = client.get(page.resolve(personas) if page else "/no/such/page/")
+        response = page.fetch(client, personas) if page else client.get("/no/such/page/")
         assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
         assert "script-src 'self'" in response["Content-Security-Policy"]
         assert response["X-Content-Type-Options"] == "nosniff"

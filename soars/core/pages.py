@@ -40,6 +40,23 @@ def messages_list(personas):
     return "/manage/messages/?show=all"
 
 
+def messages_page_two_of_a_topic(personas):
+    ContactMessage.objects.bulk_create(
+        ContactMessage(name=f"Person {n}", email=f"person{n}@agency.gov", topic="resume", message="Hello there.")
+        for n in range(30)
+    )
+    return "/manage/messages/?show=all&topic=resume&page=2"
+
+
+def manage_posts_page_two(personas):
+    WhatsNewPost.objects.bulk_create(WhatsNewPost(title=f"Notice {n}", body="Text.") for n in range(25))
+    return "/manage/whats-new/?page=2"
+
+
+EMPTY_CONTACT = {"name": "", "email": "", "topic": "", "message": "", "website": ""}
+EMPTY_POST = {"title": "", "body": "", "published_at": ""}
+
+
 PAGES = [
     Page("/"),
     Page(whats_new_with_posts),
@@ -60,4 +77,13 @@ PAGES = [
     Page(messages_list, user="site_admin"),
     Page("/manage/messages/", user="site_admin"),
     Page(a_message, user="site_admin"),
+    Page(messages_page_two_of_a_topic, user="site_admin"),
+    Page(manage_posts_page_two, user="site_admin"),
+    Page("/manage/messages/999999/", user="site_admin", status=404),
+    Page("/manage/whats-new/", user="hr_a", status=403),
+    # Forms with errors: sent empty, and with what a person may get wrong.
+    Page("/contact/", data=EMPTY_CONTACT),
+    Page("/contact/", data={**EMPTY_CONTACT, "name": "Pat", "email": "pat at agency", "message": "Help"}),
+    Page("/manage/whats-new/new/", user="site_admin", data=EMPTY_POST),
+    Page("/manage/whats-new/new/", user="site_admin", data={**EMPTY_POST, "published_at": "next Tuesday"}),
 ]

@@ -7,8 +7,10 @@ administrator, and an outsider (an executive with no relation to anything).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from unittest.mock import patch
+from urllib.parse import urljoin
 
 from django.core.management import call_command
 
@@ -69,17 +71,20 @@ def run_tasks() -> None:
         )
 
 
-def login(client, user: User):
+def login(client, user: User, second_factor: bool = True):
     """Sign a test client in as `user`, past every sign-in step (password, and MFA where required).
 
     For accounts that use a second factor, a confirmed authenticator is created if
     the user has none, and the session is marked as verified with it, exactly as
-    a real sign-in with a code leaves it.
+    a real sign-in with a code leaves it. With second_factor=False the session is
+    left after the password step, as before the sign-in code is given.
     """
     from django_otp import DEVICE_ID_SESSION_KEY, devices_for_user
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     client.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+    if not second_factor:
+        return client
     device = next(iter(devices_for_user(user)), None)
     if device is None and user.must_use_mfa:
         device = TOTPDevice.objects.create(user=user, name="Test authenticator", confirmed=True)
@@ -92,22 +97,60 @@ def login(client, user: User):
 
 @dataclass
 class Page:
-    """A page for the site-wide checks (one <h1>, accessibility).
+    """A page for the site-wide checks (one <h1>, accessibility), in any state a person can reach.
 
-    path is a URL, or a function of the personas that creates what the page
-    needs and returns its URL. user names the persona to view it as (None:
-    anonymous). Each app lists its pages in soars/<app>/pages.py as PAGES.
+    path is a URL, or a function of the personas that creates what the page needs
+    and returns its URL. user names the persona to view it as (None: anonymous);
+    with password_only that persona has given a password but not yet the sign-in
+    code. With data (form fields, or a function of the personas returning them;
+    files as SimpleUploadedFile), the page is the answer to a POST of that data to
+    action (a URL relative to path; default path itself) after opening path, as a
+    person submitting its form. status is the answer expected.
+    Each app lists its pages in soars/<app>/pages.py as PAGES.
     """
 
-    path: str | object
+    path: str | Callable[[Personas], str]
     user: str | None = None
+    data: dict | Callable[[Personas], dict] | None = None
+    action: str = ""
+    status: int = 200
+    password_only: bool = False
 
     def resolve(self, personas: Personas) -> str:
         return self.path(personas) if callable(self.path) else self.path
 
+    def form_data(self, personas: Personas) -> dict:
+        return self.data(personas) if callable(self.data) else dict(self.data or {})
+
+    def post_url(self, path: str) -> str:
+        return urljoin(path, self.action)
+
+    def fetch(self, client, personas: Personas):
+        """The response the person gets, through Django's test client (signed in here as user)."""
+        client.logout()
+        if self.user:
+            login(client, personas.by_name(self.user), second_factor=not self.password_only)
+        path = self.resolve(personas)
+        response = client.get(path)
+        if self.data is None:
+            return response
+        return client.post(self.post_url(path), self.form_data(personas))
+
     def __str__(self) -> str:
         label = self.path if isinstance(self.path, str) else getattr(self.path, "__name__", "page")
-        return f"{label} as {self.user or 'anonymous'}"
+        if self.data is not None:
+            filled = [name for name, value in getattr(self.data, "items", dict)() if value not in ("", [])]
+            sent = getattr(self.data, "__name__", None) or ", ".join(filled) or "an empty form"
+            label += f" POST {sent}" + (f" to {self.action}" if self.action else "")
+        who = self.user or "anonymous"
+        if self.password_only:
+            who += " before the sign-in code"
+        return f"{label} as {who}" + (f" ({self.status})" if self.status != 200 else "")
+
+
+def also_as(user: str, pages: list[Page]) -> list[Page]:
+    """The same pages, viewed by another persona."""
+    return [replace(page, user=user) for page in pages]
 
 
 def all_pages() -> list[Page]:

@@ -1,6 +1,6 @@
 """Pages of this app checked site-wide (one <h1>, accessibility). See soars.core.testing.Page."""
 
-from soars.core.testing import Page
+from soars.core.testing import Page, also_as
 from soars.opportunities.factories import InterestFactory, OpenOpportunityFactory, OpportunityFactory
 
 
@@ -175,6 +175,112 @@ def hr_candidates_with_scores(personas):
     return f"/hr/opportunities/{opportunity.pk}/candidates/"
 
 
+def browse_page_two_filtered(personas):
+    for number in range(25):
+        OpenOpportunityFactory(title=f"Deputy Administrator {number}", remote="remote")
+    return "/opportunities/?remote=on&type=permanent&sort=closing&page=2"
+
+
+def my_interests_page_two(personas):
+    for number in range(22):
+        opportunity = OpenOpportunityFactory(title=f"Field Director {number}")
+        InterestFactory(opportunity=opportunity, executive=personas.executive)
+    return "/executive/interests/?page=2"
+
+
+def hr_list_page_two_filtered(personas):
+    for number in range(27):
+        OpenOpportunityFactory(title=f"Area Director {number}", created_by=personas.hr_a)
+    return "/hr/opportunities/?status=open&page=2"
+
+
+def other_agencys_opportunity(personas):
+    return f"/hr/opportunities/{OpportunityFactory(agency=personas.agency_b).pk}/edit/"
+
+
+def opportunity_form_empty(personas) -> dict:
+    """The posting form sent with nothing typed, as a browser sends it (choices keep their defaults)."""
+    from soars.core.models import OpportunityType
+
+    return {"title": "", "type": OpportunityType.objects.get(code="detail").pk, "description": "", "closes_on": ""}
+
+
+def opportunity_form_invalid(personas) -> dict:
+    """A detail too long for its type, closing yesterday, paid less at the top than at the bottom."""
+    from soars.core.models import OpportunityType
+
+    return {
+        **opportunity_form_empty(personas),
+        "title": "Chief Data Officer",
+        "type": OpportunityType.objects.get(code="ipa").pk,
+        "duration_days": "5000",
+        "closes_on": "2001-01-01",
+        "start_date": "not a date",
+        "pay_min": "200000",
+        "pay_max": "100000",
+        "contact_email": "not an address",
+    }
+
+
+def usajobs_not_json(personas) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return {"file": SimpleUploadedFile("search.json", b'{"SearchResult": [1, 2', "application/json")}
+
+
+def usajobs_with_problems(personas) -> dict:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    items = b'{"MatchedObjectDescriptor": {"PositionTitle": "", "ApplicationCloseDate": "someday"}}'
+    body = b'{"SearchResult": {"SearchResultItems": [' + items + b"]}}"
+    return {"file": SimpleUploadedFile("search.json", body, "application/json")}
+
+
+def usajobs_to_preview(personas) -> dict:
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from soars.opportunities.tests.usajobs_samples import document, item
+
+    body = json.dumps(document(item(), item(PositionTitle="Chief Forester", PositionID="AG-2026-0002")))
+    return {"file": SimpleUploadedFile("search.json", body.encode(), "application/json")}
+
+
+TOO_LONG_NOTE = {"note": "Far too long. " * 400}
+
+HR_PAGES = [
+    Page(hr_list),
+    Page("/hr/opportunities/new/"),
+    Page(hr_edit),
+    Page(hr_preview),
+    Page(hr_fill),
+    Page(hr_candidates),
+    Page(hr_matches),
+    Page(hr_matches_with_shortlist),
+    Page(hr_matches_with_near_misses),
+    Page(hr_matches_filtered),
+    Page(hr_candidates_with_scores),
+    Page(hr_shortlist),
+    Page(hr_shortlist_empty),
+    Page(hr_shortlist_remove),
+    Page(hr_shortlist_note),
+    Page(hr_resume_with_shortlist_form),
+    Page("/hr/opportunities/import/"),
+    Page(hr_home_with_opportunities),
+    Page(hr_list_page_two_filtered),
+    Page(other_agencys_opportunity, status=404),
+    # Forms with errors.
+    Page("/hr/opportunities/new/", data=opportunity_form_empty),
+    Page("/hr/opportunities/new/", data=opportunity_form_invalid),
+    Page(hr_edit, data=opportunity_form_invalid),
+    Page(hr_shortlist_note, data=TOO_LONG_NOTE),
+    Page("/hr/opportunities/import/", data={"file": ""}),
+    Page("/hr/opportunities/import/", data=usajobs_not_json),
+    Page("/hr/opportunities/import/", data=usajobs_with_problems),
+    Page("/hr/opportunities/import/", data=usajobs_to_preview),
+]
+
 PAGES = [
     Page("/opportunities/", user="executive"),
     Page(browse_with_cards, user="executive"),
@@ -185,24 +291,13 @@ PAGES = [
     Page(my_interests, user="executive"),
     Page("/executive/interests/", user="executive"),
     Page(executive_home_with_interests, user="executive"),
-    Page(hr_list, user="hr_a"),
-    Page("/hr/opportunities/new/", user="hr_a"),
-    Page(hr_edit, user="hr_a"),
-    Page(hr_preview, user="hr_a"),
-    Page(hr_fill, user="hr_a"),
-    Page(hr_candidates, user="hr_a"),
-    Page(hr_matches, user="hr_a"),
-    Page(hr_matches_with_shortlist, user="hr_a"),
-    Page(hr_shortlist, user="hr_a"),
-    Page(hr_shortlist_empty, user="hr_a"),
-    Page(hr_shortlist_remove, user="hr_a"),
-    Page(hr_shortlist_note, user="hr_a"),
-    Page(hr_resume_with_shortlist_form, user="hr_a"),
     Page(executive_home_with_recommendations, user="executive"),
-    Page("/hr/opportunities/import/", user="hr_a"),
-    Page(hr_home_with_opportunities, user="hr_a"),
-    Page(hr_matches_with_near_misses, user="hr_a"),
     Page(executive_home_with_near_misses, user="executive"),
-    Page(hr_matches_filtered, user="hr_a"),
-    Page(hr_candidates_with_scores, user="hr_a"),
+    Page(browse_page_two_filtered, user="executive"),
+    Page(my_interests_page_two, user="executive"),
+    Page(detail, user="executive", data=TOO_LONG_NOTE, action="interest/", status=400),
+    Page("/hr/opportunities/", user="executive", status=403),
+    Page("/opportunities/999999/", user="executive", status=404),
+    *also_as("hr_a", HR_PAGES),
+    *also_as("agency_admin", HR_PAGES),
 ]

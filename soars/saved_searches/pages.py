@@ -1,6 +1,6 @@
 """Pages of this app checked site-wide (one <h1>, accessibility). See soars.core.testing.Page."""
 
-from soars.core.testing import Page
+from soars.core.testing import Page, also_as
 
 
 def _opportunity_search(personas):
@@ -61,6 +61,18 @@ def browse_with_save_form(personas):
     return "/opportunities/?q=budget&type=detail"
 
 
+def hr_list_of_the_viewer(personas):
+    """Saved searches belong to one person: every HR persona sees a list of its own."""
+    from soars.saved_searches.alerts import create
+
+    for name in ("hr_a", "agency_admin"):
+        create(personas.by_name(name), "resume", "q=cloud&clearance=secret", "Cloud leaders", "daily")
+    return "/hr/searches/"
+
+
+NOTHING_TO_SAVE = {"name": "", "frequency": "weekly", "params": ""}
+NO_NAME = {"name": "   ", "frequency": ""}
+
 PAGES = [
     Page("/executive/searches/", user="executive"),
     Page("/hr/searches/", user="hr_a"),
@@ -75,4 +87,12 @@ PAGES = [
     Page("/executive/searches/save/?q=budget", user="executive"),
     Page(search_page_with_save_form, user="hr_a"),
     Page(browse_with_save_form, user="executive"),
+    Page("/hr/searches/", user="executive", status=403),
+    Page(hr_edit, user="hr_b", status=404),
+    *also_as("agency_admin", [Page(hr_list_of_the_viewer), Page("/hr/searches/save/?q=cloud&sort=updated")]),
+    # Forms with errors.
+    Page("/executive/searches/save/?q=budget", user="executive", data=NOTHING_TO_SAVE, status=400),
+    Page(executive_edit, user="executive", data=NO_NAME, status=400),
+    Page("/hr/searches/save/?q=cloud", user="hr_a", data=NOTHING_TO_SAVE, status=400),
+    Page(hr_edit, user="hr_a", data=NO_NAME, status=400),
 ]
