@@ -1,4 +1,5 @@
-"""Real-browser helpers: find Chromium, start Playwright once, sign a browser in as a persona.
+"""Real-browser helpers: find Chromium, start Playwright once, sign a browser in as a persona
+(against the live server), or show a test client's response in a page (no live server needed).
 
 The `browser` fixture is registered once, in the root conftest.py; test modules
 use it by name and must not import it (an imported fixture is a second copy, and
