@@ -46,7 +46,7 @@ def _ecq_statement(personas) -> str:
 def _hr_search_page_two(personas) -> str:
     from soars.resumes.factories import SharedResumeFactory
 
-    SharedResumeFactory.create_batch(27, headline="Chief Zeppelin Officer", remote="remote")
+    SharedResumeFactory.create_batch(27, headline="Chief Zeppelin Officer", arrangements=["remote"])
     return "/hr/resumes/?q=zeppelin&remote=on&sort=updated&page=2"
 
 
@@ -122,7 +122,7 @@ PAGES = [
     Page(
         EDITOR,
         user="executive",
-        data={"preferences-remote": "", "preferences-available_from": "2999-01-01"},
+        data={"preferences-arrangements": [], "preferences-available_from": "2999-01-01"},
         action="section/preferences/",
         status=400,
     ),
