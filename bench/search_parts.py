@@ -214,7 +214,7 @@ def whole_page(path: str, runs) -> None:
 
 def matching() -> None:
     from soars.accounts.models import User
-    from soars.opportunities.matching import best_matches, recommended_for
+    from soars.matching.pools import best_matches, recommended_for
     from soars.opportunities.models import Opportunity
     from soars.resumes.models import Resume
 

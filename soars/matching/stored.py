@@ -56,7 +56,7 @@ def _match(entry: dict) -> Match:
 
 def refresh(executive_id: int) -> RecommendationList:
     """Compute the executive's recommendations now and store them."""
-    from soars.opportunities.matching import recommendations
+    from soars.matching.pools import recommendations
 
     user = get_user_model().objects.select_related("agency").get(pk=executive_id)
     # Cleared before computing: a resume saved meanwhile marks the list stale again and queues another run.
@@ -125,7 +125,7 @@ def recommended_panel(user) -> dict:
     shown = {opportunity.pk: opportunity for opportunity in records}
 
     def entries(stored_entries, limit):
-        from soars.opportunities.matching import Ranked
+        from soars.matching.pools import Ranked
 
         found = [Ranked(shown[entry["id"]], _match(entry)) for entry in stored_entries if entry["id"] in shown]
         return found[:limit]

@@ -15,8 +15,7 @@ from django.http import QueryDict
 from django.utils.http import urlencode
 
 from soars.matching import rank
-from soars.matching.requirements import LABELS
-from soars.opportunities.matching import (
+from soars.matching.pools import (
     POOL,
     RESUME_KIND,
     Ranked,
@@ -26,6 +25,7 @@ from soars.opportunities.matching import (
     candidate_profiles,
     opening_profile,
 )
+from soars.matching.requirements import LABELS
 
 PER_PAGE = 25
 SHOWS = {"all": "Everyone", "meets": "Meets every requirement", "near": "Near misses"}

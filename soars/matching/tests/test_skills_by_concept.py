@@ -7,8 +7,8 @@ import pytest
 
 from soars import vocabulary
 from soars.matching import WEIGHTS, CandidateProfile, OpeningProfile, rank, score
+from soars.matching.pools import best_matches
 from soars.opportunities.factories import OpenOpportunityFactory
-from soars.opportunities.matching import best_matches
 from soars.resumes.factories import complete_resume
 
 THREAT_HUNTING = OpeningProfile(id="hunt", skills=frozenset({"threat hunting"}))

@@ -12,8 +12,8 @@ from django.utils import timezone
 
 from soars.accounts.factories import AccessRequestFactory, agency
 from soars.core.testing import run_tasks
+from soars.matching.pools import recommended_for
 from soars.opportunities.factories import OpenOpportunityFactory
-from soars.opportunities.matching import recommended_for
 from soars.opportunities.models import Interest
 from soars.resumes.factories import complete_resume
 from soars.resumes.models import Resume

@@ -8,8 +8,8 @@ from pypdf import PdfReader
 
 from soars.core.models import EcqFramework
 from soars.matching import score
+from soars.matching.records import candidate_profile, opening_profile
 from soars.opportunities.factories import OpenOpportunityFactory
-from soars.opportunities.matching import candidate_profile, opening_profile
 from soars.resumes.completeness import completeness
 from soars.resumes.factories import ResumeFactory, SharedResumeFactory, complete_resume
 from soars.resumes.forms import EcqStatementForm

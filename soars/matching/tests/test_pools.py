@@ -6,14 +6,14 @@ import pytest
 
 from soars.accounts.factories import ExecutiveFactory
 from soars.core.models import Agency, ClearanceLevel, EligibilityCategory, OpportunityType
-from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
-from soars.opportunities.matching import (
+from soars.matching.pools import (
     best_matches,
     candidate_profile,
     opening_profile,
     recommendations,
     recommended_for,
 )
+from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
 from soars.opportunities.models import Opportunity
 from soars.resumes.factories import PositionFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
@@ -167,7 +167,7 @@ def test_profiles_read_eligibility_labels_and_drop_blank_skills(posting):
 
 
 def test_the_matching_query_leaves_out_words_that_say_nothing_of_fit():
-    from soars.opportunities.matching import any_of
+    from soars.matching.pools import any_of
 
     query = any_of("Director of Fire and Aviation Management", "cloud, and the budget for it")
     assert query == "director OR fire OR aviation OR management OR cloud OR budget"
