@@ -10,7 +10,6 @@ checks and the template.
 from __future__ import annotations
 
 import datetime
-import itertools
 import random
 import statistics
 from urllib.parse import urlencode
@@ -213,25 +212,54 @@ def whole_page(path: str, runs) -> None:
 
 
 def matching() -> None:
+    """Best matches as its page shows them, and "Recommended for you": computed, and read as stored."""
+    from django.http import QueryDict
+
     from soars.accounts.models import User
-    from soars.matching.pools import best_matches, recommended_for
+    from soars.matching import rankings
+    from soars.matching.pools import recommendations
+    from soars.matching.stored import KEPT, recommended_panel, refresh
+    from soars.opportunities.match_list import match_list, page_of
     from soars.opportunities.models import Opportunity
     from soars.resumes.models import Resume
 
     rng = random.Random(11)
     users = hr_users()
-    open_ids = list(Opportunity.objects.filter(status="open").values_list("pk", flat=True))
+    by_agency = {user.agency_id: user for user in users}
+    open_ids = list(Opportunity.objects.filter(status="open", agency__in=list(by_agency)).values_list("pk", flat=True))
     chosen = [Opportunity.objects.select_related("agency").get(pk=pk) for pk in rng.sample(open_ids, 20)]
-    runs = list(zip(chosen, itertools.cycle(users), strict=False))
+    runs = [(opportunity, by_agency[opportunity.agency_id]) for opportunity in chosen]
     print(f"Best matches for one opportunity over {Resume.objects.count():,} resumes, {len(runs)} opportunities (ms):")
-    timed("best_matches (top 25)", lambda run: best_matches(run[0], run[1].agency), runs)
+    timed("ranking computed (background)", lambda run: rankings.refresh(run[0], run[1].agency), runs)
+    timed(
+        "first page, stored ranking",
+        lambda run: page_of(match_list(run[0], run[1].agency, QueryDict()), 1),
+        runs,
+    )
+    clients = {user.pk: client_for(user) for user in users}
+
+    def whole_page(run):
+        response = clients[run[1].pk].get(f"/hr/opportunities/{run[0].pk}/matches/")
+        assert response.status_code == 200, response.status_code
+
+    timed("whole page /hr/…/matches/", whole_page, runs)
 
     ids = list(Resume.objects.exclude(headline="").values_list("executive_id", flat=True)[:20000])
     people = [User.objects.get(pk=pk) for pk in rng.sample(ids, 20)]
     print(
         f"Recommendations for one executive over {len(open_ids):,} open opportunities, {len(people)} executives (ms):"
     )
-    timed("recommended_for (top 5)", recommended_for, people)
+    timed("computed (recommendations)", lambda person: recommendations(person, limit=KEPT, near=KEPT), people)
+    for person in people:
+        refresh(person.pk)  # what the task worker does when a resume or a posting changes
+    timed("stored (recommended_panel)", recommended_panel, people)
+    homes = {person.pk: client_for(person) for person in people}
+
+    def home(person):
+        response = homes[person.pk].get("/executive/")
+        assert response.status_code == 200, response.status_code
+
+    timed("whole page /executive/", home, people)
 
 
 def ratios(fast: list[float], slow: list[float]) -> None:

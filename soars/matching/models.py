@@ -29,3 +29,28 @@ class RecommendationList(models.Model):
 
     def __str__(self) -> str:
         return f"Recommendations for {self.executive_id}"
+
+
+class Ranking(models.Model):
+    """Best matches for one opportunity as HR staff of one agency see them, as last computed by
+    soars.matching.rankings.refresh.
+
+    entries lists every resume scored, in the order shown (everyone who meets every requirement,
+    best first, then the near misses): [resume id, executive id, text relevance, score, [codes of
+    the requirements missed]]. The page reads it, checks each resume is still visible, and scores
+    the page it shows again from the records, with its reasons.
+    """
+
+    opportunity = models.ForeignKey("opportunities.Opportunity", on_delete=models.CASCADE, related_name="rankings")
+    agency = models.ForeignKey("core.Agency", on_delete=models.CASCADE, related_name="+")
+    entries = models.JSONField(default=list, blank=True)
+    capped = models.BooleanField(default=False)  # more resumes met the requirements than were scored
+    computed_at = models.DateTimeField()
+    stale = models.BooleanField(default=False)  # the posting changed since computed_at
+    queued = models.BooleanField(default=False)  # a refresh is waiting in the queue
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["opportunity", "agency"], name="ranking_unique")]
+
+    def __str__(self) -> str:
+        return f"Best matches for {self.opportunity_id} seen by {self.agency_id}"

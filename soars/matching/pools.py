@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 
 from django.db.models import QuerySet
 
+from soars.matching.gate import opportunities_met_by, resumes_meeting
 from soars.matching.profiles import Match
 from soars.matching.records import (
     candidate_profile,
@@ -38,6 +39,10 @@ RESUME_KIND = "resume"  # the kind the resume app registers (docs/search.md)
 POOL = 1000  # most resumes scored for one opportunity's best matches (the best text matches first)
 RECOMMEND_POOL = 500  # most opportunities scored for one executive's recommendations
 SHOWN = 25  # best matches listed on the HR tab
+NEAR_POOL = 250  # most resumes scored among those who miss a requirement (the best text matches)
+NEAR_RECOMMEND_POOL = 100  # most opportunities scored among those whose requirements an executive misses
+NEWEST_RESUMES = ("-updated_at", "-pk")
+NEWEST_OPPORTUNITIES = ("-published_at", "-pk")
 RECOMMENDED = 5  # opportunities on the executive options page
 NEAR_MISSES = 5  # opportunities missing one requirement listed under them
 
@@ -66,38 +71,72 @@ def any_of(*texts: str) -> str:
     return " OR ".join(seen[:MAX_TERMS])
 
 
+def _found(queryset: QuerySet, query: str, kind: str, newest: tuple[str, ...], size: int) -> dict[int, float]:
+    """{pk: text rank} of at most `size` records of queryset: the best text matches first, then, to
+    fill it, the newest records with rank 0."""
+    found = engine.best(search(queryset, query, kind=kind), size) if query else []
+    pool = {pk: score for pk, score in found if score and score > 0}
+    if len(pool) < size:
+        for pk in queryset.order_by(*newest).values_list("pk", flat=True)[: size + len(pool)]:
+            pool.setdefault(pk, 0.0)
+            if len(pool) >= size:
+                break
+    return pool
+
+
+def _relative(pool: dict[int, float]) -> dict[int, float]:
+    """The text ranks as a share of the best of them (0..1): the matcher's text_relevance."""
+    best = max(pool.values(), default=0.0) or 1.0
+    return {pk: score / best for pk, score in pool.items()}
+
+
 def _pool(
     visible: QuerySet, query: str, kind: str, newest: tuple[str, ...], *, size: int = POOL
 ) -> list[tuple[int, float]]:
     """[(pk, relevance 0..1)] of at most `size` records of `visible`: text matches first, then the newest."""
-    found = engine.best(search(visible, query, kind=kind), size) if query else []
-    found = [(pk, score) for pk, score in found if score and score > 0]
-    best = max((score for _, score in found), default=0.0) or 1.0
-    pool = [(pk, score / best) for pk, score in found]
-    if len(pool) < size:
-        taken = {pk for pk, _ in pool}
-        for pk in visible.order_by(*newest).values_list("pk", flat=True)[: size + len(taken)]:
-            if pk not in taken:
-                pool.append((pk, 0.0))
-                if len(pool) >= size:
-                    break
-    return pool
+    return list(_relative(_found(visible, query, kind, newest, size)).items())
+
+
+def _gated_pool(visible: QuerySet, gate, query: str, kind: str, newest: tuple[str, ...], sizes: tuple[int, int]):
+    """The pool to score: at most sizes[0] records that pass the gate (a filter of soars.matching.gate)
+    and sizes[1] that do not, the best text matches of each first; and whether the first part was full.
+
+    Returns ({pk: relevance 0..1, relative to the best of both parts}, capped).
+    """
+    meeting = _found(visible.filter(gate), query, kind, newest, sizes[0])
+    missing = _found(visible.exclude(gate), query, kind, newest, sizes[1]) if sizes[1] else {}
+    return _relative(meeting | missing), len(meeting) >= sizes[0]
 
 
 @dataclass
 class Ranked:
-    """One entry of a ranking: the record and its match (score, eligibility, reasons)."""
+    """One entry of a ranking: the record and its match (score, eligibility, reasons).
+
+    The record is None until read (best_matches(..., records=False) leaves it for the caller,
+    which may read only the page shown: with_records()); id is its primary key.
+    """
 
     record: object
     match: Match
+    id: int = 0
+    relevance: float = 0.0  # the text relevance the match was scored with (0..1)
+
+
+def with_records(entries: list[Ranked], queryset: QuerySet) -> list[Ranked]:
+    """The entries with their records read from queryset in one query (those it does not hold are left out)."""
+    records = queryset.in_bulk([entry.id for entry in entries])
+    for entry in entries:
+        entry.record = records.get(entry.id)
+    return [entry for entry in entries if entry.record is not None]
 
 
 @dataclass
 class Matches:
     """Best matches for one opportunity, in two groups, each ranked (see soars.matching.rank).
 
-    The counts are over every resume scored: the whole visible pool, or, when it holds more
-    than POOL, the POOL best text matches (`capped`).
+    The counts are over every resume scored: at most POOL who pass the requirements' filter
+    (soars.matching.gate; `capped` when there were more) and NEAR_POOL who do not, the best text
+    matches of each.
     """
 
     meets_all: list[Ranked]  # meet every requirement, best score first (at most `limit`)
@@ -112,27 +151,26 @@ class Matches:
         return self.meets_all + self.near_misses
 
 
-def best_matches(opportunity, agency, *, limit: int = SHOWN) -> Matches:
-    """The resumes HR staff of `agency` may see for `opportunity`: who meets every requirement, then near misses."""
+def best_matches(opportunity, agency, *, limit: int | None = SHOWN, records: bool = True) -> Matches:
+    """The resumes HR staff of `agency` may see for `opportunity`: who meets every requirement, then
+    near misses, at most `limit` of each (None: all scored). With records=False the entries hold
+    only the resume's id (with_records() reads them)."""
     from soars.resumes.models import Resume
 
+    opening = opening_profile(opportunity)
     visible = Resume.objects.visible_to_agency(agency)
     query = any_of(opportunity.title, " ".join(opportunity.skill_list))
-    pool = dict(_pool(visible, query, RESUME_KIND, ("-updated_at", "-pk")))
-    ranked = rank(list(candidate_profiles(pool).values()), opening_profile(opportunity))
-    meets_all = [pair for pair in ranked if pair[1].meets_all]
-    near = [pair for pair in ranked if not pair[1].meets_all]
-    shown = meets_all[:limit] + near[:limit]
-    # Only the few shown are read as records (the pool was profiled from plain rows).
-    records = visible.filter(pk__in=[candidate.id for candidate, _ in shown]).select_related(
-        "executive", "current_agency"
-    )
-    resumes = {resume.pk: resume for resume in records}
-
-    def entries(pairs):
-        return [Ranked(resumes[candidate.id], match) for candidate, match in pairs if candidate.id in resumes]
-
-    return Matches(entries(meets_all[:limit]), entries(near[:limit]), len(meets_all), len(near), len(pool) >= POOL)
+    pool, capped = _gated_pool(visible, resumes_meeting(opening), query, RESUME_KIND, NEWEST_RESUMES, (POOL, NEAR_POOL))
+    ranked = rank(list(candidate_profiles(pool).values()), opening)
+    entries = [Ranked(None, match, candidate.id, candidate.text_relevance) for candidate, match in ranked]
+    meets_all = [entry for entry in entries if entry.match.meets_all]
+    near = [entry for entry in entries if not entry.match.meets_all]
+    found = Matches(meets_all[:limit], near[:limit], len(meets_all), len(near), capped)
+    if records:
+        shown = with_records(found.ranked, visible.select_related("executive", "current_agency"))
+        found.meets_all = [entry for entry in shown if entry.match.meets_all]
+        found.near_misses = [entry for entry in shown if not entry.match.meets_all]
+    return found
 
 
 @dataclass
@@ -155,8 +193,15 @@ def recommendations(user, *, limit: int = RECOMMENDED, near: int = NEAR_MISSES) 
         return None
     visible = Opportunity.objects.browsable_by(user)
     query = any_of(resume.headline, resume.current_title, " ".join(str(s) for s in resume.skills or []))
-    pool = dict(_pool(visible, query, OPPORTUNITY_KIND, ("-published_at", "-pk"), size=RECOMMEND_POOL))
     candidate = candidate_profile(resume)
+    pool, _ = _gated_pool(
+        visible,
+        opportunities_met_by(candidate),
+        query,
+        OPPORTUNITY_KIND,
+        NEWEST_OPPORTUNITIES,
+        (RECOMMEND_POOL, NEAR_RECOMMEND_POOL if near else 0),
+    )
     scored = [
         (opening.id, score(replace(candidate, text_relevance=pool[opening.id]), opening))
         for opening in opening_profiles(list(pool)).values()
@@ -170,7 +215,7 @@ def recommendations(user, *, limit: int = RECOMMENDED, near: int = NEAR_MISSES) 
     opportunities = {opportunity.pk: opportunity for opportunity in records}
 
     def entries(pairs):
-        return [Ranked(opportunities[pk], match) for pk, match in pairs if pk in opportunities]
+        return [Ranked(opportunities[pk], match, pk) for pk, match in pairs if pk in opportunities]
 
     return Recommendations(entries(best), entries(missing_one))
 

@@ -156,8 +156,20 @@ def _queue_posting_refresh() -> None:
 
 
 def _opportunity_saved(sender, instance, **kwargs) -> None:
+    from soars.matching.models import Ranking
+
+    Ranking.objects.filter(opportunity_id=instance.pk, stale=False).update(stale=True)
+    if instance.status == "open" and not Ranking.objects.filter(opportunity_id=instance.pk).exists():
+        transaction.on_commit(lambda: _queue_first_ranking(instance.pk, instance.agency_id))
     if instance.status != "draft":  # a draft concerns nobody yet
         transaction.on_commit(_queue_posting_refresh)
+
+
+def _queue_first_ranking(opportunity_id: int, agency_id: int) -> None:
+    """A posting just opened: rank its Best matches for its agency, so HR's first view finds them ready."""
+    from soars.matching.tasks import refresh_ranking
+
+    refresh_ranking.enqueue(opportunity_id, agency_id)
 
 
 def connect_signals() -> None:

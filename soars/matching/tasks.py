@@ -28,3 +28,18 @@ def refresh_after_posting_change() -> int:
 @task()
 def refresh_stale_recommendations() -> int:
     return stored.refresh_stale()
+
+
+@task()
+def refresh_ranking(opportunity_id: int, agency_id: int) -> str:
+    """One posting's Best matches for one agency, after the posting changed or the ranking aged."""
+    from soars.core.models import Agency
+    from soars.matching import rankings
+    from soars.opportunities.models import Opportunity
+
+    opportunity = Opportunity.objects.filter(pk=opportunity_id).first()
+    agency = Agency.objects.filter(pk=agency_id).first()
+    if opportunity is None or agency is None:
+        return "skipped"  # removed since
+    rankings.refresh(opportunity, agency)
+    return "refreshed"

@@ -220,7 +220,8 @@ def matches_export(request, pk: int, fmt: str):
         filters=listing.query(),
     )
     name = f"opportunity-{opportunity.pk}-matches"
-    return exports.attachment(exports.MATCH_HEADERS, exports.match_rows(listing.entries), fmt, name, "Best matches")
+    rows = exports.match_rows(listing.read(listing.entries))
+    return exports.attachment(exports.MATCH_HEADERS, rows, fmt, name, "Best matches")
 
 
 def _managed_interest(request, pk: int, interest_pk: int) -> Interest:
