@@ -7,21 +7,16 @@ only the same text (case, punctuation and spacing aside).
 
 current() builds the lookup once per process: from the database when Django is set up, otherwise
 (a unit test with no database) from the seed file; saving or deleting a place or area rebuilds it
-(here at once, in other processes within CHECK_EVERY seconds, through a version in Django's cache).
+(here at once, in other processes within a second: soars.core.table_cache).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CACHE_KEY = "places:version"
-CHECK_EVERY = 1.0
-
-logger = logging.getLogger(__name__)
+from soars.core.table_cache import TableCache
 
 STATES = {
     "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
@@ -169,58 +164,13 @@ class Places:
         return cls((name, state, code or "", title or "") for name, state, code, title in rows)
 
 
-_current: Places | None = None
-_version: object = None
-_checked_at = 0.0
-
-
-def _django_ready() -> bool:
-    from django.apps import apps
-    from django.conf import settings
-
-    return settings.configured and apps.ready
-
-
 def _from_file() -> Places:
     from soars.places.seed import read
 
     return Places.from_data(read())
 
 
-def current() -> Places:
-    """The places in use, built once and kept until a place or area changes."""
-    global _current, _version, _checked_at
-    now = time.monotonic()
-    if _current is not None and now - _checked_at < CHECK_EVERY:
-        return _current
-    if not _django_ready():
-        if _current is None:
-            _current = _from_file()
-        _checked_at = now
-        return _current
-    from django.core.cache import cache
-
-    version = cache.get(CACHE_KEY, 0)
-    if _current is None or version != _version:
-        try:
-            built = Places.from_database()
-            _current, _version = (built if built.by_key else _from_file()), version
-        except Exception:  # no database to read (a pure unit test, a broken connection): the seed file
-            logger.warning("Places: database not readable, using the seed file", exc_info=True)
-            _current, _version = _from_file(), None
-    _checked_at = now
-    return _current
-
-
-def invalidate() -> None:
-    """Forget the lookup here and tell other processes (through the cache) to rebuild theirs."""
-    global _current
-    _current = None
-    if _django_ready():
-        from django.core.cache import cache
-
-        cache.set(CACHE_KEY, time.time_ns(), timeout=None)
-
-
-def invalidate_on_change(sender, **kwargs) -> None:
-    invalidate()
+_table = TableCache("places", build=Places.from_database, fallback=_from_file, empty=lambda built: not built.by_key)
+current = _table.current  # the places in use, built once and kept until a place or area changes
+invalidate = _table.invalidate  # after an edit: rebuilt here at once, in other processes within a second
+invalidate_on_change = _table.invalidate_on_change

@@ -8,23 +8,19 @@ the same one as "threat hunting". Related terms are neighbouring concepts.
 current() builds the index once per process and keeps it: from the database when Django
 is set up, otherwise (a benchmark with no settings, a unit test with no database) from the
 seed file. Saving or deleting a
-vocabulary record calls invalidate(), which rebuilds it here at once and, through a version
-number in Django's cache, in other processes within CHECK_EVERY seconds.
+vocabulary record calls invalidate(), which rebuilds it here at once and in other processes
+within a second (soars.core.table_cache).
 """
 
 from __future__ import annotations
 
-import logging
 import re
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-CACHE_KEY = "vocabulary:version"
-CHECK_EVERY = 1.0  # seconds between looks at the shared version number
-MEMO_MAX = 50_000  # texts whose concepts are remembered
+from soars.core.table_cache import TableCache
 
-logger = logging.getLogger(__name__)
+MEMO_MAX = 50_000  # texts whose concepts are remembered
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -159,58 +155,18 @@ class Vocabulary:
         return cls(concepts, dict(OccupationalSeries.objects.values_list("code", "family__code")))
 
 
-_current: Vocabulary | None = None
-_version: object = None
-_checked_at = 0.0
+def _from_file() -> Vocabulary:
+    from soars.vocabulary.seed import read
+
+    return Vocabulary.from_data(read())
 
 
-def _django_ready() -> bool:
-    from django.apps import apps
-    from django.conf import settings
-
-    return settings.configured and apps.ready
-
-
-def current() -> Vocabulary:
-    """The vocabulary in use, built once and kept until a vocabulary record changes."""
-    global _current, _version, _checked_at
-    now = time.monotonic()
-    if _current is not None and now - _checked_at < CHECK_EVERY:
-        return _current
-    if not _django_ready():
-        if _current is None:
-            from soars.vocabulary.seed import read
-
-            _current = Vocabulary.from_data(read())
-        _checked_at = now
-        return _current
-    from django.core.cache import cache
-
-    version = cache.get(CACHE_KEY, 0)
-    if _current is None or version != _version:
-        try:
-            _current, _version = Vocabulary.from_database(), version
-        except Exception:  # no database to read (a pure unit test, a broken connection): the seed file
-            logger.warning("Vocabulary: database not readable, using the seed file", exc_info=True)
-            from soars.vocabulary.seed import read
-
-            _current, _version = Vocabulary.from_data(read()), None
-    _checked_at = now
-    return _current
-
-
-def invalidate() -> None:
-    """Forget the index here and tell other processes (through the cache) to rebuild theirs."""
-    global _current
-    _current = None
-    if _django_ready():
-        from django.core.cache import cache
-
-        cache.set(CACHE_KEY, time.time_ns(), timeout=None)
-
-
-def invalidate_on_change(sender, **kwargs) -> None:
-    invalidate()
+_table = TableCache(
+    "vocabulary", build=Vocabulary.from_database, fallback=_from_file, empty=lambda built: not built.by_id
+)
+current = _table.current  # the vocabulary in use, built once and kept until a vocabulary record changes
+invalidate = _table.invalidate  # after an edit: rebuilt here at once, in other processes within a second
+invalidate_on_change = _table.invalidate_on_change
 
 
 def concepts(text: str | Iterable[str]) -> frozenset[int]:

@@ -85,9 +85,9 @@ def test_an_edit_in_another_process_reaches_this_one_through_the_cache(monkeypat
 
     before = vocabulary.current()
     Term.objects.filter(name="threat hunting").update(synonyms="adversary pursuit")  # no signal: another process
-    monkeypatch.setattr(index, "_current", before)
+    monkeypatch.setattr(index._table, "value", before)
     from django.core.cache import cache
 
-    cache.set(index.CACHE_KEY, "bumped by another process")
-    monkeypatch.setattr(index, "_checked_at", 0.0)
+    cache.set(index._table.key, "bumped by another process")
+    monkeypatch.setattr(index._table, "checked_at", 0.0)
     assert vocabulary.concepts("adversary pursuit") == {Term.objects.get(name="threat hunting").pk}
