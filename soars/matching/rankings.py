@@ -9,8 +9,8 @@ searches and a thousand profiles scored), so the page does not do it on every vi
   while a refresh is queued, once.
 - rescore(opportunity, entries) scores the entries of the page shown again from their records,
   with the reasons for each score, so what HR reads is never older than the page.
-- Saving a posting marks its rankings stale (soars.matching.stored); publishing one queues its
-  ranking for its agency, so the first view finds it ready.
+- Saving a posting marks its rankings stale (posting_saved, called by Opportunity.save());
+  publishing one queues its ranking for its agency, so the first view finds it ready.
 """
 
 from __future__ import annotations
@@ -101,3 +101,14 @@ def rescore(opportunity, entries: list[Ranked]) -> None:
     for entry in entries:
         if entry.id in profiles:
             entry.match = score(profiles[entry.id], opening)
+
+
+def posting_saved(opportunity) -> None:
+    """Called by Opportunity.save(): its rankings are stale; a posting just opened gets its first one
+    queued for its agency, so HR's first view finds it ready."""
+    from soars.matching.tasks import refresh_ranking
+
+    Ranking.objects.filter(opportunity_id=opportunity.pk, stale=False).update(stale=True)
+    if opportunity.status == "open" and not Ranking.objects.filter(opportunity_id=opportunity.pk).exists():
+        pk, agency_id = opportunity.pk, opportunity.agency_id
+        transaction.on_commit(lambda: refresh_ranking.enqueue(pk, agency_id))

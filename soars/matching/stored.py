@@ -4,11 +4,12 @@
   postings the executive may still browse (open, and agency-only ones of their verified agency).
   An executive with no list yet gets one computed once and stored; a stale list is shown as it is
   while a refresh of it is queued.
-- Saving a resume marks its executive's list stale and queues its refresh (once per transaction).
-- Any change to a posting that is not a draft queues postings_changed, to run DEBOUNCE later (one
-  run for all the changes of that time): every list goes stale and the most recently signed-in
-  executives' lists are refreshed first, BATCH at a time; the periodic job
-  soars.matching.refresh_stale goes on with the rest.
+- Saving a resume (Resume.save() calls resume_saved) marks its executive's list stale and queues
+  its refresh (once per transaction).
+- Any change to a posting that is not a draft (Opportunity.save() calls posting_saved) queues
+  postings_changed, to run DEBOUNCE later (one run for all the changes of that time): every list
+  goes stale and the most recently signed-in executives' lists are refreshed first, BATCH at a
+  time; the periodic job soars.matching.refresh_stale goes on with the rest.
 """
 
 from __future__ import annotations
@@ -19,7 +20,6 @@ from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
-from django.db.models.signals import post_save
 from django.utils import timezone
 
 from soars.matching.models import RecommendationList
@@ -138,9 +138,10 @@ def recommended_panel(user) -> dict:
     }
 
 
-def _resume_saved(sender, instance, **kwargs) -> None:
-    RecommendationList.objects.filter(executive_id=instance.executive_id, stale=False).update(stale=True)
-    queue_refresh(instance.executive_id)  # once per transaction: later saves find it queued
+def resume_saved(resume) -> None:
+    """Called by Resume.save(): the executive's list is stale; refresh it (once per transaction)."""
+    RecommendationList.objects.filter(executive_id=resume.executive_id, stale=False).update(stale=True)
+    queue_refresh(resume.executive_id)  # once per transaction: later saves find it queued
 
 
 def _queue_posting_refresh() -> None:
@@ -155,23 +156,7 @@ def _queue_posting_refresh() -> None:
         task.enqueue()
 
 
-def _opportunity_saved(sender, instance, **kwargs) -> None:
-    from soars.matching.models import Ranking
-
-    Ranking.objects.filter(opportunity_id=instance.pk, stale=False).update(stale=True)
-    if instance.status == "open" and not Ranking.objects.filter(opportunity_id=instance.pk).exists():
-        transaction.on_commit(lambda: _queue_first_ranking(instance.pk, instance.agency_id))
-    if instance.status != "draft":  # a draft concerns nobody yet
+def posting_saved(opportunity) -> None:
+    """Called by Opportunity.save(): every list may change, unless the posting is a draft (it concerns nobody yet)."""
+    if opportunity.status != "draft":
         transaction.on_commit(_queue_posting_refresh)
-
-
-def _queue_first_ranking(opportunity_id: int, agency_id: int) -> None:
-    """A posting just opened: rank its Best matches for its agency, so HR's first view finds them ready."""
-    from soars.matching.tasks import refresh_ranking
-
-    refresh_ranking.enqueue(opportunity_id, agency_id)
-
-
-def connect_signals() -> None:
-    post_save.connect(_resume_saved, sender="resumes.Resume", dispatch_uid="matching.resume_saved")
-    post_save.connect(_opportunity_saved, sender="opportunities.Opportunity", dispatch_uid="matching.posting_saved")

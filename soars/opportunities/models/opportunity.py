@@ -136,6 +136,7 @@ class Opportunity(models.Model):
 
     def save(self, *args, **kwargs):
         """Save and re-index in one transaction: the search document never disagrees with the record."""
+        from soars.matching import rankings, stored
         from soars.search.engine import index_object
 
         self.search_text = self.build_search_text()
@@ -145,6 +146,9 @@ class Opportunity(models.Model):
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
             index_object(self)
+            # Matching: this posting's Best matches and everyone's recommendations are stale.
+            rankings.posting_saved(self)
+            stored.posting_saved(self)
 
     def get_absolute_url(self) -> str:
         return reverse("opportunities:detail", args=[self.pk])

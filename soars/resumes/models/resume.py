@@ -155,6 +155,8 @@ class Resume(models.Model):
         return f"Resume of {self.executive.full_name or self.executive.email}"
 
     def save(self, *args, **kwargs):
+        from soars.matching import stored as matching
+
         self.updated_at = timezone.now()
         self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
@@ -162,6 +164,7 @@ class Resume(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.reindex()
+            matching.resume_saved(self)  # the executive's recommendations are stale
 
     @property
     def arrangements_text(self) -> str:
