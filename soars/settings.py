@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "soars.vocabulary",
     "soars.places",
     "soars.matching",
+    "soars.directory",
     "django.forms",
 ]
 

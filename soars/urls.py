@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("soars.opportunities.urls")),
     path("", include("soars.resumes.urls")),
     path("", include("soars.saved_searches.urls")),
+    path("", include("soars.directory.urls")),
 ]
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path(settings.ADMIN_PATH, admin.site.urls))

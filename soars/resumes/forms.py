@@ -150,17 +150,30 @@ class SharingForm(forms.ModelForm):
 
     class Meta:
         model = Resume
-        fields = ["visibility", "visible_agencies", "directory_opt_in"]
+        fields = ["visibility", "visible_agencies", "directory_opt_in", "directory_show_email", "directory_phone"]
         widgets = {"visibility": forms.RadioSelect, "visible_agencies": forms.CheckboxSelectMultiple}
         labels = {"visibility": "Who may see your resume", "visible_agencies": "Agencies that may see it"}
         help_texts = {
             "visible_agencies": "Used only when you choose “Only the agencies I choose”.",
-            "directory_opt_in": "Other executives can find your name, headline and agency in the directory.",
+            "directory_opt_in": (
+                "Executives and HR staff signed in to SOARS can find your name, title, agency and the contact"
+                " details you choose below in the executive directory. Your resume stays as shared above."
+            ),
+            "directory_phone": "Optional. Shown in the directory only, for example 202-555-0143.",
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["visible_agencies"].queryset = Agency.objects.top_level().active()
+
+    def clean_directory_phone(self):
+        phone = " ".join(self.cleaned_data["directory_phone"].split())
+        digits = sum(character.isdigit() for character in phone)
+        if phone and not (re.fullmatch(r"[0-9()+.\- x]+", phone) and 7 <= digits <= 20):
+            raise forms.ValidationError(
+                "Enter a phone number using digits, spaces, ( ) + - . or x, for example 202-555-0143."
+            )
+        return phone
 
     def clean(self):
         cleaned = super().clean()

@@ -124,6 +124,8 @@ class Resume(models.Model):
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.HIDDEN)
     visible_agencies = models.ManyToManyField("core.Agency", blank=True, related_name="+")
     directory_opt_in = models.BooleanField("list me in the executive directory", default=False)
+    directory_show_email = models.BooleanField("show my email address in the directory", default=True)
+    directory_phone = models.CharField("phone number for the directory", max_length=30, blank=True)
 
     file = models.FileField(upload_to="resumes/", blank=True)
     file_kind = models.CharField(max_length=4, choices=FileKind.choices, blank=True)

@@ -40,6 +40,8 @@ def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, liv
     tick(page, "Who may see your resume", "Only the agencies I choose")
     tick(page, "Agencies that may see it", *AGENCIES)
     page.locator("label", has_text="List me in the executive directory").click()
+    page.locator("label", has_text="Show my email address in the directory").click()  # on by default
+    fill(page, {"Phone number for the directory": "202-555-0143"})
     save(page, "Save sharing choices")
 
     page.reload()
@@ -50,6 +52,8 @@ def test_every_tick_all_list_of_the_resume_keeps_every_box_ticked(open_page, liv
     assert ticked(page, "Who may see your resume") == ["Only the agencies I choose"]
     assert ticked(page, "Agencies that may see it") == AGENCIES
     assert page.get_by_label("List me in the executive directory").is_checked()
+    assert not page.get_by_label("Show my email address in the directory").is_checked()
+    assert read(page, ["Phone number for the directory"]) == {"Phone number for the directory": "202-555-0143"}
     assert read(page, ["Other skills", "Preferred locations"]) == {
         "Other skills": "budget formulation, cybersecurity",
         "Preferred locations": "Washington, DC; Denver, CO",
