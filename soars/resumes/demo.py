@@ -183,6 +183,7 @@ def _seed_demo_executive(ctx: DemoContext, ref: Reference) -> None:
         available_from=timezone.localdate() + datetime.timedelta(days=60),
         visibility=Resume.Visibility.ALL_AGENCIES,
         directory_opt_in=True,
+        directory_phone="202-555-0143",
     )
     positions = [
         ("Department of Agriculture", "AG", "Chief Information Officer", datetime.date(2021, 6, 7), None),
@@ -298,6 +299,8 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
             available_from=today + datetime.timedelta(days=rng.randint(0, 365)),
             visibility=rng.choice(visibilities),
             directory_opt_in=rng.random() < 0.6,
+            directory_show_email=rng.random() < 0.8,
+            directory_phone=f"202-555-{rng.randint(100, 9999):04d}" if rng.random() < 0.4 else "",
             search_text=text,
             created_at=now,
             updated_at=now - datetime.timedelta(minutes=rng.randint(0, 60 * 24 * 365)),
