@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "soars.places",
     "soars.matching",
     "soars.directory",
+    "soars.diversity",
     "django.forms",
 ]
 

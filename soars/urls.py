@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("soars.resumes.urls")),
     path("", include("soars.saved_searches.urls")),
     path("", include("soars.directory.urls")),
+    path("", include("soars.diversity.urls")),
 ]
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path(settings.ADMIN_PATH, admin.site.urls))

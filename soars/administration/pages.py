@@ -35,6 +35,19 @@ def requests_of_every_status(personas) -> str:
     return "/manage/requests/?status=all&role=hr"
 
 
+def diversity_report(personas):
+    """Enough executives for shown and hidden counts: twelve who answered, three who did not."""
+    from soars.accounts.factories import ExecutiveFactory
+    from soars.diversity.models import SelfIdentification
+
+    for index in range(15):
+        executive = ExecutiveFactory(agency=personas.hr_a.agency)
+        if index < 12:
+            races = ["white"] if index < 8 else ["asian"]
+            SelfIdentification.objects.create(person=executive, ethnicity="not_hispanic", races=races, sex="female")
+    return "/manage/diversity/"
+
+
 PAGES = [
     Page("/manage/requests/", user="site_admin"),
     Page(request_detail, user="site_admin"),
@@ -60,4 +73,8 @@ PAGES = [
             Page(request_detail, data={"reason": "No"}, action="reject/"),
         ],
     ),
+    # Self-identification totals: the program office only.
+    Page(diversity_report, user="site_admin"),
+    Page("/manage/diversity/?characteristic=veteran&group=interest", user="site_admin"),
+    Page("/manage/diversity/", user="agency_admin", status=403),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from soars.administration.views import accounts, audit, requests
+from soars.administration.views import accounts, audit, diversity, requests
 
 app_name = "administration"
 
@@ -13,4 +13,5 @@ urlpatterns = [
     path("manage/accounts/<int:pk>/", accounts.account_detail, name="account_detail"),
     path("manage/accounts/<int:pk>/active/", accounts.set_active, name="account_set_active"),
     path("manage/audit/", audit.trail, name="audit"),
+    path("manage/diversity/", diversity.diversity, name="diversity"),
 ]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DiversityConfig(AppConfig):
+    name = "soars.diversity"
+    verbose_name = "Voluntary self-identification"
