@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "soars.matching",
     "soars.directory",
     "soars.diversity",
+    "soars.development",
     "django.forms",
 ]
 

@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("soars.saved_searches.urls")),
     path("", include("soars.directory.urls")),
     path("", include("soars.diversity.urls")),
+    path("", include("soars.development.urls")),
 ]
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path(settings.ADMIN_PATH, admin.site.urls))

@@ -280,6 +280,10 @@ class Opportunity(models.Model):
         self.closed_at = self.closed_at or now
         self.selected = selected
         self.save(update_fields=["status", "filled_at", "closed_at", "selected"])
+        if selected is not None:  # the selected executive's record of assignments gains this one
+            from soars.development.models import Assignment
+
+            Assignment.record_selection(self, by)
 
     @transaction.atomic
     def duplicate(self, by) -> Opportunity:

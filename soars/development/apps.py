@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class DevelopmentConfig(AppConfig):
+    name = "soars.development"
+    verbose_name = "Executive development and mobility"

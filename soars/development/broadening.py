@@ -1,0 +1,94 @@
+"""When the last broadening assignment was and when the next is due, in one plain sentence.
+
+"Last broadening assignment ended March 2021; your agency asks for one every 4 years: due by
+March 2025." Only confirmed assignments count: those HR confirmed and those made through SOARS.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from soars.development.models import AgencyPolicy, Assignment, Review
+
+
+def add_years(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # February 29th
+        return day.replace(year=day.year + years, day=28)
+
+
+@dataclass(frozen=True)
+class Broadening:
+    years: int
+    last: Assignment | None
+    due_on: date | None  # None: no broadening assignment on record, so one is due now
+    ongoing: bool
+    today: date
+
+    @property
+    def is_overdue(self) -> bool:
+        return not self.ongoing and (self.due_on is None or self.due_on < self.today)
+
+    @property
+    def sentence(self) -> str:
+        every = f"your agency asks for one every {self.years} years"
+        if self.last is None:
+            return f"No broadening assignment is on record yet; {every}: one is due now."
+        if self.ongoing:
+            return (
+                f"You are on a broadening assignment now ({self.last.title}, since "
+                f"{self.last.start_date:%B %Y}); {every}."
+            )
+        tense = "is overdue since" if self.is_overdue else "due by"
+        return f"Last broadening assignment ended {self.last.end_date:%B %Y}; {every}: {tense} {self.due_on:%B %Y}."
+
+    @property
+    def status_label(self) -> str:
+        if self.ongoing:
+            return "On assignment now"
+        if self.is_overdue:
+            return "Overdue"
+        return f"Due by {self.due_on:%B %Y}"
+
+
+def broadening(executive, assignments=None, today: date | None = None) -> Broadening:
+    today = today or timezone.localdate()
+    years = AgencyPolicy.for_agency(executive.agency).broadening_years
+    if assignments is None:
+        assignments = Assignment.objects.filter(executive=executive).select_related("type")
+    counted = [a for a in assignments if a.is_confirmed and a.is_broadening and a.start_date <= today]
+    ongoing = next((a for a in counted if a.end_date is None or a.end_date >= today), None)
+    if ongoing is not None:
+        return Broadening(years, ongoing, None, True, today)
+    last = max(counted, key=lambda a: a.end_date, default=None)
+    due = add_years(last.end_date, years) if last else None
+    return Broadening(years, last, due, False, today)
+
+
+@dataclass(frozen=True)
+class ReviewStatus:
+    last: Review | None
+    next_on: date | None  # None: never reviewed, so a review is due now
+    today: date
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.next_on is None or self.next_on < self.today
+
+    @property
+    def label(self) -> str:
+        if self.next_on is None:
+            return "Never reviewed: due now"
+        if self.is_overdue:
+            return f"Overdue since {self.next_on:%B %-d, %Y}"
+        return f"Due by {self.next_on:%B %-d, %Y}"
+
+
+def review_status(executive, today: date | None = None) -> ReviewStatus:
+    today = today or timezone.localdate()
+    last = Review.objects.filter(executive=executive, signed_at__isnull=False).order_by("-held_on", "-pk").first()
+    return ReviewStatus(last, last.next_review_on if last else None, today)
