@@ -191,3 +191,11 @@ def test_confirming_twice_says_so(client_as, erb, executive):
 def test_overdue_reviews_are_marked_on_the_board(client_as, erb, executive):
     review(executive, erb, held_on=date(2024, 1, 1), next_on=date(2025, 1, 1))
     assert "Overdue since January 1, 2025" in client_as(erb).get(BOARD).text
+
+
+def test_the_options_pages_link_here_for_those_who_may_come(client_as, personas, erb):
+    assert "/hr/development/" in client_as(erb).get("/hr/").text
+    assert "/hr/development/" in client_as(personas.agency_admin).get("/hr/").text
+    assert "/hr/development/" not in client_as(personas.hr_b).get("/hr/").text
+    assert "/hr/development/" in client_as(personas.site_admin).get("/manage/").text
+    assert "/executive/development/" in client_as(personas.executive).get("/executive/").text
