@@ -112,6 +112,7 @@ PAGES = [
     Page(_record, user="hr_b", status=404),
     Page(_reviewers, user="agency_admin"),
     Page(f"{BOARD}policy/", user="agency_admin"),
+    Page(f"{BOARD}pilot/", user="agency_admin"),
     # Forms with errors.
     Page(f"{HOME}goals/add/", user="executive", data={"text": "", "status": "open"}, status=400),
     Page(f"{HOME}activities/add/", user="executive", data={"title": "", "kind": "assignment"}, status=400),
@@ -125,4 +126,5 @@ PAGES = [
     Page(_record, user="agency_admin", data=BAD_REVIEW, action="review/", status=400),
     Page(f"{BOARD}reviewers/", user="agency_admin", data={"user": ""}, status=400),
     Page(f"{BOARD}policy/", user="agency_admin", data={"broadening_years": "9", "onboarding": ""}, status=400),
+    Page(f"{BOARD}pilot/", user="agency_admin", data={"full_name": "", "email": "not an address"}, status=400),
 ]

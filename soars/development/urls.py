@@ -19,6 +19,7 @@ urlpatterns = [
     path("hr/development/reviewers/", agency.reviewers, name="reviewers"),
     path("hr/development/reviewers/<int:pk>/revoke/", agency.revoke_reviewer, name="revoke_reviewer"),
     path("hr/development/policy/", agency.policy, name="policy"),
+    path("hr/development/pilot/", agency.pilot, name="pilot"),
     path("hr/development/assignments/<int:pk>/confirm/", erb.confirm_assignment, name="confirm"),
     path("hr/development/<int:user_id>/", erb.record_detail, name="record"),
     path("hr/development/<int:user_id>/review/", erb.record_review, name="review"),

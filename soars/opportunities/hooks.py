@@ -49,3 +49,11 @@ def candidate_title(user) -> str:
     """The executive's current position title, or "" when not known."""
     resume = _resume(user)
     return resume.current_title if resume else ""
+
+
+def developmental_only_problem(user, opportunity) -> str | None:
+    """Why a GS-15 rotational pilot participant may not express interest here (they may in
+    developmental assignments only), or None for everyone else."""
+    from soars.development.models.pilot import interest_problem
+
+    return interest_problem(user, opportunity)

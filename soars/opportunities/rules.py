@@ -11,6 +11,8 @@ def interest_problem(executive, opportunity) -> str | None:
         return "Only executives can express interest."
     if opportunity.status != opportunity.Status.OPEN:
         return "This opportunity is no longer open."
+    if problem := hooks.developmental_only_problem(executive, opportunity):
+        return problem
     wanted = list(opportunity.eligibility.all())
     if not (opportunity.is_career_reserved or wanted):
         return None

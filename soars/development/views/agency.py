@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,8 +14,9 @@ from soars.accounts.models import User
 from soars.audit.log import record
 from soars.core.access import roles
 from soars.development.access import executives_of
-from soars.development.forms import GrantForm, PolicyForm
-from soars.development.models import AgencyPolicy, ErbReviewer, OnboardingItem, Plan
+from soars.development.forms import GrantForm, NominationForm, PolicyForm
+from soars.development.models import AgencyPolicy, ErbReviewer, OnboardingItem, PilotParticipant, Plan
+from soars.development.models.pilot import nominate
 
 
 def _agency(request):
@@ -112,3 +114,24 @@ def _save_checklist(agency, lines: list[str]) -> None:
             item.save(update_fields=["order"])
         keep.append(item.pk)
     OnboardingItem.objects.filter(agency=agency).exclude(pk__in=keep).delete()
+
+
+@roles("agency_admin")
+@never_cache
+def pilot(request):
+    """Nominate high-potential GS-15 employees for the rotational pilot; list the agency's participants."""
+    agency = _agency(request)
+    form = NominationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            participant = nominate(**form.cleaned_data, by=request.user, request=request)
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request, f"Nominated {participant.user.full_name}; we emailed them a link to set a password."
+            )
+            return redirect("development:pilot")
+    participants = PilotParticipant.objects.filter(agency=agency).select_related("user", "nominated_by")
+    context = {"form": form, "participants": participants, "agency": agency}
+    return render(request, "development/pilot.html", context, status=400 if form.errors else 200)
