@@ -24,7 +24,7 @@ def reviewing_agency(user) -> Agency | None:
     top = user.agency.top
     if user.is_agency_admin:
         return top
-    grant = getattr(user, "erb_reviewer", None) if hasattr(user, "erb_reviewer") else None
+    grant = getattr(user, "erb_reviewer", None)  # None when the permission was never granted
     if grant is not None and grant.agency_id == top.pk:
         return top
     return None
@@ -63,5 +63,5 @@ def can_read_plan(user, executive) -> bool:
     if can_read_records(user, executive):
         return True
     top = reviewing_agency(user)
-    plan = getattr(executive, "development", None) if hasattr(executive, "development") else None
+    plan = getattr(executive, "development", None)
     return top is not None and plan is not None and plan.shared_with.filter(pk=top.pk).exists()

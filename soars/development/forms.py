@@ -175,13 +175,6 @@ class PolicyForm(forms.ModelForm):
         max_length=6000,
         help_text="One step per line, in order. New executives tick each step as they complete it.",
     )
-    national_security = forms.ModelMultipleChoiceField(
-        User.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        label="Designated National Security Professionals",
-        help_text="The guidelines ask agencies to give particular weight to these executives' rotations.",
-    )
 
     class Meta:
         model = AgencyPolicy
@@ -190,7 +183,14 @@ class PolicyForm(forms.ModelForm):
 
     def __init__(self, *args, executives, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["national_security"].queryset = executives
+        # Built here, not on the class: its choices are one agency's executives.
+        self.fields["national_security"] = forms.ModelMultipleChoiceField(
+            executives,
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            label="Designated National Security Professionals",
+            help_text="The guidelines ask agencies to give particular weight to these executives' rotations.",
+        )
         self.fields["national_security"].label_from_instance = lambda u: u.full_name or u.email
 
     def clean_onboarding(self) -> list[str]:
