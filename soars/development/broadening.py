@@ -55,9 +55,10 @@ class Broadening:
         return f"Due by {self.due_on:%B %Y}"
 
 
-def broadening(executive, assignments=None, today: date | None = None) -> Broadening:
+def broadening(executive, assignments=None, today: date | None = None, years: int | None = None) -> Broadening:
+    """From the executive's assignments (read unless given) and their agency's interval (read unless given)."""
     today = today or timezone.localdate()
-    years = AgencyPolicy.for_agency(executive.agency).broadening_years
+    years = years or AgencyPolicy.for_agency(executive.agency).broadening_years
     if assignments is None:
         assignments = Assignment.objects.filter(executive=executive).select_related("type")
     counted = [a for a in assignments if a.is_confirmed and a.is_broadening and a.start_date <= today]
@@ -88,7 +89,12 @@ class ReviewStatus:
         return f"Due by {self.next_on:%B %-d, %Y}"
 
 
-def review_status(executive, today: date | None = None) -> ReviewStatus:
+def review_status(executive, today: date | None = None, reviews=None) -> ReviewStatus:
+    """From the latest signed review among `reviews` (read unless given)."""
     today = today or timezone.localdate()
-    last = Review.objects.filter(executive=executive, signed_at__isnull=False).order_by("-held_on", "-pk").first()
+    if reviews is None:
+        last = Review.objects.filter(executive=executive, signed_at__isnull=False).order_by("-held_on", "-pk").first()
+    else:
+        signed = [r for r in reviews if r.is_signed]
+        last = max(signed, key=lambda r: (r.held_on, r.pk), default=None)
     return ReviewStatus(last, last.next_review_on if last else None, today)

@@ -199,3 +199,24 @@ def test_the_options_pages_link_here_for_those_who_may_come(client_as, personas,
     assert "/hr/development/" not in client_as(personas.hr_b).get("/hr/").text
     assert "/hr/development/" in client_as(personas.site_admin).get("/manage/").text
     assert "/executive/development/" in client_as(personas.executive).get("/executive/").text
+
+
+def test_the_board_reads_a_fixed_number_of_queries_whatever_the_page_holds(client_as, erb, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from soars.accounts.factories import ExecutiveFactory
+
+    def queries_for_page_of(count: int) -> int:
+        for _ in range(count):
+            someone = ExecutiveFactory(agency=personas.agency_a)
+            goal(someone)
+            assignment(someone, start=date(2020, 1, 1), end=date(2020, 6, 1), confirmed=False)
+            review(someone, erb, held_on=date(2026, 1, 1), next_on=date(2027, 1, 1))
+        client = client_as(erb)
+        client.get(BOARD)  # the first request of a session does its own bookkeeping
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(BOARD).status_code == 200
+        return len(captured)
+
+    assert queries_for_page_of(2) == queries_for_page_of(10)

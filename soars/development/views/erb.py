@@ -7,12 +7,16 @@ see their agency's executives, record yearly reviews and confirm assignments. Th
 
 from __future__ import annotations
 
+from collections import defaultdict
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -24,8 +28,9 @@ from soars.development.access import can_read_plan, can_review, executives_for, 
 from soars.development.broadening import broadening, review_status
 from soars.development.context import plan_context
 from soars.development.forms import ReviewForm
-from soars.development.models import Assignment, Plan
+from soars.development.models import AgencyPolicy, Assignment, Plan, Review
 from soars.development.models.assignment import TransitionError
+from soars.development.models.policy import DEFAULT_BROADENING_YEARS as DEFAULT_YEARS
 
 PER_PAGE = 25
 
@@ -47,23 +52,17 @@ def _executive(request, user_id: int) -> User:
 @never_cache
 def board(request):
     _require_board(request)
-    executives = executives_for(request.user).select_related("agency__parent").order_by("full_name", "pk")
-    page = Paginator(executives, PER_PAGE).get_page(request.GET.get("page"))
-    rows = []
-    for executive in page:
-        plan = Plan.objects.filter(executive=executive).first()
-        rows.append(
-            {
-                "executive": executive,
-                "plan": plan,
-                "open_goals": plan.goals.filter(status="open").count() if plan else 0,
-                "review": review_status(executive),
-                "broadening": broadening(executive),
-                "unconfirmed": Assignment.objects.filter(executive=executive).unconfirmed().count(),
-                "nsp": bool(plan and plan.is_national_security_professional),
-                "pilot": hasattr(executive, "pilot"),
-            }
+    executives = (
+        executives_for(request.user)
+        .select_related("agency__parent", "development", "pilot")
+        .annotate(
+            open_goals=Count("development__goals", filter=Q(development__goals__status="open"), distinct=True),
+            unconfirmed=Count("assignments", filter=Q(assignments__confirmed_at__isnull=True), distinct=True),
         )
+        .order_by("full_name", "pk")
+    )
+    page = Paginator(executives, PER_PAGE).get_page(request.GET.get("page"))
+    rows = _board_rows(list(page))
     context = {
         "page": page,
         "rows": rows,
@@ -71,6 +70,37 @@ def board(request):
         "is_agency_admin": request.user.has_role("agency_admin"),
     }
     return render(request, "development/board.html", context)
+
+
+def _board_rows(executives: list[User]) -> list[dict]:
+    """One page's rows in a fixed number of queries: assignments, signed reviews and policies are
+    read once for the page and grouped here."""
+    ids = [e.pk for e in executives]
+    assignments, reviews = defaultdict(list), defaultdict(list)
+    for assignment in Assignment.objects.filter(executive_id__in=ids).select_related("type"):
+        assignments[assignment.executive_id].append(assignment)
+    for review in Review.objects.filter(executive_id__in=ids, signed_at__isnull=False):
+        reviews[review.executive_id].append(review)
+    tops = {e.agency.top.pk for e in executives if e.agency_id}
+    years = {p.agency_id: p.broadening_years for p in AgencyPolicy.objects.filter(agency__in=tops)}
+    today = timezone.localdate()
+    rows = []
+    for executive in executives:
+        plan = getattr(executive, "development", None)
+        interval = years.get(executive.agency.top.pk) if executive.agency_id else None
+        rows.append(
+            {
+                "executive": executive,
+                "plan": plan,
+                "open_goals": executive.open_goals,
+                "review": review_status(executive, today, reviews[executive.pk]),
+                "broadening": broadening(executive, assignments[executive.pk], today, interval or DEFAULT_YEARS),
+                "unconfirmed": executive.unconfirmed,
+                "nsp": bool(plan and plan.is_national_security_professional),
+                "pilot": getattr(executive, "pilot", None) is not None,
+            }
+        )
+    return rows
 
 
 def _detail_context(request, executive: User, form=None) -> dict:
