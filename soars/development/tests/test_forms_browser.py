@@ -1,5 +1,6 @@
 """The development forms in Chromium, as people fill them: choose, tick, save and read back."""
 
+import re
 from datetime import date
 
 import pytest
@@ -90,3 +91,69 @@ def test_the_administrator_sets_the_policy_and_reads_it_back(open_page, live_ser
     assert ticked(page, "Designated National Security Professionals") == ["Alice Executive", "Frank Second"]
     assert AgencyPolicy.objects.get().broadening_years == 4
     assert Plan.of(other).is_national_security_professional
+
+
+def test_an_executive_adds_a_goal_and_records_an_assignment(open_page, live_server, reference_data):
+    personas = make_personas()
+    executive = _executive_at_a(personas)
+    page = open_page(executive)
+    page.goto(live_server.url + "/executive/development/goals/add/")
+    fill(page, {"Development goal": "Lead an interagency project", "ECQ": "Leading People", "Status": "Open"})
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("link", name="Edit goal “Lead an interagency project”").click()
+    assert read(page, ["Development goal", "ECQ", "Competency"]) == {
+        "Development goal": "Lead an interagency project",
+        "ECQ": "Leading People",
+        "Competency": "No particular competency",
+    }
+
+    page.goto(live_server.url + "/executive/development/assignments/add/")
+    fill(page, {"Kind of assignment": "Detail", "Agency": "Department of Commerce"})
+    fill(page, {"Position or project title": "Detail to Commerce", "Start date": "2021-01-04"})
+    fill(page, {"End date": "2021-06-30"})
+    page.locator("label", has_text="In another agency than my own").click()
+    page.get_by_role("button", name="Save").click()
+    assert "Saved the assignment." in page.locator(".soars-messages").inner_text()
+    page.get_by_role("link", name="Edit assignment “Detail to Commerce”").click()
+    assert read(page, ["Kind of assignment", "Agency", "Start date", "End date"]) == {
+        "Kind of assignment": "Detail",
+        "Agency": "Department of Commerce",
+        "Start date": "2021-01-04",
+        "End date": "2021-06-30",
+    }
+    assert page.get_by_label("In another agency than my own").is_checked()
+
+
+def test_an_executive_acknowledges_the_agreement_and_ticks_a_step(open_page, live_server, reference_data):
+    from soars.development.models import MobilityAgreement, OnboardingItem
+
+    personas = make_personas()
+    executive = _executive_at_a(personas)
+    AgencyPolicy.objects.create(agency=personas.agency_a, mobility_agreement="I will serve where needed.")
+    OnboardingItem.objects.create(agency=personas.agency_a, text="Meet the ERB")
+    page = open_page(executive)
+    page.goto(live_server.url + "/executive/development/")
+    page.locator("label", has_text="I have read my agency’s mobility agreement and accept it").click()
+    page.get_by_role("button", name="Acknowledge the agreement").click()
+    assert "You acknowledged this agreement on" in page.locator("#agreement").inner_text()
+    page.get_by_role("button", name=re.compile(r"^Mark done\W+Meet the ERB$")).click()
+    assert "1 of 1 steps done (100%)" in page.locator("#onboarding").inner_text()
+    assert MobilityAgreement.objects.filter(executive=executive).count() == 1
+
+
+def test_the_administrator_grants_the_permission_and_nominates_a_gs15(open_page, live_server, reference_data):
+    from soars.development.models import ErbReviewer, PilotParticipant
+
+    personas = make_personas()
+    page = open_page(personas.agency_admin)
+    page.goto(live_server.url + "/hr/development/reviewers/")
+    fill(page, {"HR staff member": "Bob HR (bob.hr@usda.gov)"})
+    page.get_by_role("button", name="Make reviewer").click()
+    assert "Bob HR" in page.locator("tbody").inner_text()
+    assert ErbReviewer.objects.get().user == personas.hr_a
+
+    page.goto(live_server.url + "/hr/development/pilot/")
+    fill(page, {"Full name": "Gina Fifteen", "Work email": "gina.gs15@usda.gov"})
+    page.get_by_role("button", name="Nominate").click()
+    assert "Gina Fifteen (gina.gs15@usda.gov)" in page.locator("tbody").inner_text()
+    assert PilotParticipant.objects.get().user.email == "gina.gs15@usda.gov"
