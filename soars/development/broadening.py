@@ -28,6 +28,12 @@ class Broadening:
     due_on: date | None  # None: no broadening assignment on record, so one is due now
     ongoing: bool
     today: date
+    has_agency: bool = True
+
+    @property
+    def asks(self) -> str:
+        who = "your agency asks" if self.has_agency else "the guidelines for broadening the SES ask"
+        return f"{who} for one every {self.years} years"
 
     @property
     def is_overdue(self) -> bool:
@@ -35,7 +41,7 @@ class Broadening:
 
     @property
     def sentence(self) -> str:
-        every = f"your agency asks for one every {self.years} years"
+        every = self.asks
         if self.last is None:
             return f"No broadening assignment is on record yet; {every}: one is due now."
         if self.ongoing:
@@ -63,11 +69,12 @@ def broadening(executive, assignments=None, today: date | None = None, years: in
         assignments = Assignment.objects.filter(executive=executive).select_related("type")
     counted = [a for a in assignments if a.is_confirmed and a.is_broadening and a.start_date <= today]
     ongoing = next((a for a in counted if a.end_date is None or a.end_date >= today), None)
+    has_agency = executive.agency_id is not None
     if ongoing is not None:
-        return Broadening(years, ongoing, None, True, today)
+        return Broadening(years, ongoing, None, True, today, has_agency)
     last = max(counted, key=lambda a: a.end_date, default=None)
     due = add_years(last.end_date, years) if last else None
-    return Broadening(years, last, due, False, today)
+    return Broadening(years, last, due, False, today, has_agency)
 
 
 @dataclass(frozen=True)

@@ -64,3 +64,11 @@ def test_the_latest_ending_assignment_counts(executive):
     assignment(executive, start=date(2015, 1, 1), end=date(2015, 6, 1))
     assignment(executive, start=date(2019, 1, 1), end=date(2019, 10, 1))
     assert broadening(executive, today=TODAY).due_on == date(2024, 10, 1)
+
+
+def test_without_a_verified_agency_it_cites_the_guidelines(personas):
+    state = broadening(personas.outsider, today=TODAY)
+    assert state.sentence == (
+        "No broadening assignment is on record yet; the guidelines for broadening the SES ask for one every 5 years: "
+        "one is due now."
+    )

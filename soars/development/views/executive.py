@@ -159,7 +159,9 @@ def sign_agreement(request):
         messages.error(request, "Your agency has no mobility agreement for you to acknowledge.")
     elif request.POST.get("agree") != "yes":
         messages.error(request, "Tick the box to say you have read and accept the agreement.")
-    elif MobilityAgreement.objects.filter(executive=request.user, agency=agency, text=policy.mobility_agreement):
+    elif MobilityAgreement.objects.filter(
+        executive=request.user, agency=agency, text=policy.mobility_agreement
+    ).exists():
         messages.info(request, "You have already acknowledged this agreement.")
     else:
         agreement = MobilityAgreement.objects.create(
