@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from django.db.models import QuerySet
 
 from soars.matching.gate import opportunities_met_by, resumes_meeting
-from soars.matching.profiles import Match
+from soars.matching.profiles import Goal, Match
 from soars.matching.records import (
     candidate_profile,
     candidate_profiles,
@@ -29,7 +29,7 @@ from soars.matching.records import (
     opening_profile,
     opening_profiles,
 )
-from soars.matching.scoring import order, rank, score
+from soars.matching.scoring import order, rank, score, serving_goals
 from soars.opportunities.search import KIND as OPPORTUNITY_KIND
 from soars.search import engine
 from soars.search.engine import search
@@ -173,6 +173,13 @@ def best_matches(opportunity, agency, *, limit: int | None = SHOWN, records: boo
     return found
 
 
+def development_goals(user) -> list[Goal]:
+    """The executive's open development goals (soars.development), for their own recommendations only."""
+    from soars.development.goals import open_goal_terms
+
+    return [Goal(term["text"], term["ecq_code"], term["competency_code"]) for term in open_goal_terms(user)]
+
+
 @dataclass
 class Recommendations:
     best: list[Ranked]  # open opportunities whose every requirement the executive meets, best first
@@ -202,8 +209,9 @@ def recommendations(user, *, limit: int = RECOMMENDED, near: int = NEAR_MISSES) 
         NEWEST_OPPORTUNITIES,
         (RECOMMEND_POOL, NEAR_RECOMMEND_POOL if near else 0),
     )
+    goals = development_goals(user)
     scored = [
-        (opening.id, score(replace(candidate, text_relevance=pool[opening.id]), opening))
+        (opening.id, serving_goals(score(replace(candidate, text_relevance=pool[opening.id]), opening), opening, goals))
         for opening in opening_profiles(list(pool)).values()
     ]
     scored.sort(key=lambda pair: (*order(pair[1]), pair[0]))  # as recommend() orders

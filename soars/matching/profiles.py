@@ -60,6 +60,16 @@ class OpeningProfile:
 
 
 @dataclass(frozen=True)
+class Goal:
+    """An open goal of the executive's development plan (soars.development), tied to an ECQ or a
+    competency. Private to the executive: only their own recommendations read it."""
+
+    text: str
+    ecq: str = ""  # ECQ code
+    competency: str = ""  # competency code
+
+
+@dataclass(frozen=True)
 class Reason:
     """One thing that counts for (sign +1) or against (sign -1) a match, in plain words.
 

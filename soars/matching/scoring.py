@@ -4,7 +4,8 @@ first (by score), then the near misses (fewest requirements missed, then score).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from datetime import date
 
 from soars.core.arrangements import POSTING_WORDS
@@ -12,6 +13,7 @@ from soars.matching.profiles import (
     CAREER_RESERVED,
     REMOTE,
     CandidateProfile,
+    Goal,
     Match,
     OpeningProfile,
     Reason,
@@ -73,6 +75,23 @@ def score(
         reasons=reasons,
         missed=missed(candidate, opening, words.labels),
     )
+
+
+def serving_goals(match: Match, opening: OpeningProfile, goals: Sequence[Goal], weights: Weights = WEIGHTS) -> Match:
+    """The match, favoured when the opening serves an open development goal of the executive (it
+    emphasises the goal's ECQ or competency), with a reason naming the goal: "Serves your goal: lead
+    an interagency project". For the executive's own recommendations only: goals are private."""
+    served = [
+        goal
+        for goal in goals
+        if (goal.ecq and goal.ecq in opening.ecqs) or (goal.competency and goal.competency in opening.competencies)
+    ]
+    if not served:
+        return match
+    more = f" (and {len(served) - 1} more)" if len(served) > 1 else ""
+    reason = Reason(f"Serves your goal: {served[0].text}{more}", +1, round(weights.goal))
+    reasons = [*match.reasons, reason]
+    return replace(match, score=max(0, min(100, sum(r.points for r in reasons))), reasons=reasons)
 
 
 def order(match: Match) -> tuple[int, int]:

@@ -4,8 +4,9 @@
   postings the executive may still browse (open, and agency-only ones of their verified agency).
   An executive with no list yet gets one computed once and stored; a stale list is shown as it is
   while a refresh of it is queued.
-- Saving a resume (Resume.save() calls resume_saved) marks its executive's list stale and queues
-  its refresh (once per transaction).
+- Saving a resume (Resume.save() calls resume_saved) or a development goal (Goal.save() and
+  delete() call executive_changed) marks the executive's list stale and queues its refresh (once
+  per transaction).
 - Any change to a posting that is not a draft (Opportunity.save() calls posting_saved) queues
   postings_changed, to run DEBOUNCE later (one run for all the changes of that time): every list
   goes stale and the most recently signed-in executives' lists are refreshed first, BATCH at a
@@ -138,10 +139,16 @@ def recommended_panel(user) -> dict:
     }
 
 
+def executive_changed(executive_id: int) -> None:
+    """What the executive's list reads changed (their resume, a goal of their development plan):
+    the list is stale; refresh it (once per transaction)."""
+    RecommendationList.objects.filter(executive_id=executive_id, stale=False).update(stale=True)
+    queue_refresh(executive_id)  # once per transaction: later saves find it queued
+
+
 def resume_saved(resume) -> None:
-    """Called by Resume.save(): the executive's list is stale; refresh it (once per transaction)."""
-    RecommendationList.objects.filter(executive_id=resume.executive_id, stale=False).update(stale=True)
-    queue_refresh(resume.executive_id)  # once per transaction: later saves find it queued
+    """Called by Resume.save()."""
+    executive_changed(resume.executive_id)
 
 
 def _queue_posting_refresh() -> None:

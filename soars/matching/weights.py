@@ -22,6 +22,8 @@ class Weights:
     clearance: float = 6  # holds the clearance the posting requires (or none is required)
     availability: float = 6  # available on or before the start date
     broadening: float = 6  # at most, for service in other agencies
+    # Outside the 100, for the executive's own recommendations only (the score stays within 0..100).
+    goal: float = 6  # the opening emphasises the ECQ or competency of an open development goal
 
     # What counts against a match (points taken away).
     ineligible: float = 30  # cannot be appointed to this position (never ranked above an eligible one anyway)

@@ -59,6 +59,20 @@ class Goal(models.Model):
     def __str__(self) -> str:
         return self.text
 
+    def save(self, *args, **kwargs):
+        from soars.matching import stored
+
+        super().save(*args, **kwargs)
+        stored.executive_changed(self.plan.executive_id)  # recommendations favour open goals
+
+    def delete(self, *args, **kwargs):
+        from soars.matching import stored
+
+        executive_id = self.plan.executive_id
+        result = super().delete(*args, **kwargs)
+        stored.executive_changed(executive_id)
+        return result
+
     def clean(self):
         super().clean()
         if self.ecq_id is None and self.competency_id is None:
