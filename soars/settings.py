@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "axes",
+    "ninja",  # the API's docs page and its assets, served by the site (no CDN)
     "soars.core",
     "soars.audit",
     "soars.accounts",
@@ -77,6 +78,7 @@ INSTALLED_APPS = [
     "soars.directory",
     "soars.diversity",
     "soars.development",
+    "soars.api",
     "django.forms",
 ]
 
@@ -255,6 +257,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 MEDIA_URL = "/media/"  # never routed: uploaded files are served only by permission-checked views
 
 ADMIN_PATH = env_str("ADMIN_PATH", "site-admin/").strip("/") + "/"
+
+# The API (/api/v1/): calls a minute per token (or signed-in user), and the largest JSON body taken.
+API_RATE_LIMIT_PER_MINUTE = env_int("API_RATE_LIMIT_PER_MINUTE", 120, minimum=1)
+API_MAX_BODY_BYTES = env_int("API_MAX_BODY_BYTES", 256 * 1024, minimum=1024)
 # Django's admin is off in production unless asked for; /manage/ covers the daily work.
 ADMIN_ENABLED = env_bool("ADMIN_ENABLED", not PRODUCTION)
 

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from soars.api.urls import api_urls
+
 urlpatterns = [
     path("", include("soars.core.urls")),
     path("", include("soars.accounts.urls")),
@@ -12,6 +14,8 @@ urlpatterns = [
     path("", include("soars.directory.urls")),
     path("", include("soars.diversity.urls")),
     path("", include("soars.development.urls")),
+    path("", include("soars.api.urls")),
+    path("api/v1/", api_urls),
 ]
 if settings.ADMIN_ENABLED:
     urlpatterns.append(path(settings.ADMIN_PATH, admin.site.urls))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from soars.accounts.models import User
 from soars.administration.forms import AccountRoleForm, AccountSearchForm
+from soars.api.models import ApiToken
 from soars.audit.log import record
 from soars.audit.models import AuditEvent
 from soars.core.access import roles
@@ -65,6 +66,8 @@ def set_active(request, pk: int):
     elif account.is_active != active:
         account.is_active = active
         account.save(update_fields=["is_active"])
+        if not active:  # tokens for agency systems end with the account, and stay ended if it returns
+            ApiToken.objects.revoke_all_of(account, by=request.user)
         # An inactive user's session no longer loads (the auth backend refuses inactive users),
         # so every session of the account ends at its next request.
         record("account_reactivated" if active else "account_deactivated", request=request, obj=account,
