@@ -123,6 +123,11 @@ def install(api) -> None:
 
     @api.exception_handler(HttpError)
     def http_error(request, exc):
+        cause = exc.__cause__  # ninja wraps what the body parser raised ("Cannot parse request body")
+        if isinstance(cause, Problem):
+            return problem_response(cause.status, cause.detail, cause.errors)
+        if isinstance(cause, RequestDataTooBig):
+            return too_big(request, cause)
         return problem_response(exc.status_code, str(exc))
 
 

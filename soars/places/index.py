@@ -64,6 +64,8 @@ def _core(text: str) -> tuple[str, ...]:
 def split(text: str) -> tuple[str, str]:
     """(city key, state code or "") of a place string: "Reston, Virginia" -> ("reston", "VA")."""
     tokens = _core(text)
+    if not tokens:  # only a ZIP code, or nothing that names a place
+        return "", ""
     for size in (3, 2, 1):
         tail = tokens[-size:]
         code = _STATE_WORDS.get(tail) or (tail[0].upper() if size == 1 and tail[0].upper() in STATES else None)

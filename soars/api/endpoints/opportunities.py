@@ -28,7 +28,7 @@ router = Router(tags=["Opportunities"])
 agency_router = Router(tags=["Agency opportunities"])
 
 REFUSED = {401: ProblemOut, 403: ProblemOut, 429: ProblemOut}
-READ = {**REFUSED, 400: ProblemOut, 404: ProblemOut}
+READ = {**REFUSED, 400: ProblemOut, 404: ProblemOut, 422: ProblemOut}
 WRITE = {**READ, 409: ProblemOut, 413: ProblemOut, 415: ProblemOut, 422: ProblemOut}
 DETAIL_RELATED = ("type", "agency", "sub_element", "clearance")
 

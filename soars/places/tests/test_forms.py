@@ -47,3 +47,10 @@ def test_the_resume_shows_the_metro_area_of_each_place(client_as, personas):
     resume = SharedResumeFactory(locations=["Columbia, MD", "Baltimore, MD"])
     html = client_as(personas.hr_a).get(f"/hr/resumes/{resume.pk}/").content.decode()
     assert "Columbia, MD (Baltimore, MD area); Baltimore, MD" in html
+
+
+def test_a_place_of_only_digits_is_kept_as_typed_not_an_error(personas):
+    """Found by the API's property tests: "20500" alone (a ZIP code) used to crash the form."""
+    form = OpportunityForm(form_data(locations="20500\n0000"), agency=personas.agency_a)
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["locations"] == "20500\n0000"

@@ -1,0 +1,47 @@
+"""Property tests against the live OpenAPI document: every operation, generated valid and invalid
+input (negative cases included), and no answer may be a server error or stray from the document."""
+
+from datetime import timedelta
+
+import pytest
+import schemathesis
+from django.core.wsgi import get_wsgi_application
+from django.test import override_settings
+from django.utils import timezone
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import (
+    content_type_conformance,
+    not_a_server_error,
+    response_schema_conformance,
+    status_code_conformance,
+)
+
+from soars.api.models import ApiToken
+
+CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
+
+
+# Read from the running application, as a client would (the document's view touches no database).
+schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())
+
+
+@pytest.fixture
+def hr_token(personas):
+    """A read-write token of HR staff of agency A, with a posting, an interest and a shared resume to find."""
+    from soars.opportunities.factories import InterestFactory, OpenOpportunityFactory
+    from soars.resumes.factories import SharedResumeFactory
+
+    posting = OpenOpportunityFactory(agency=personas.agency_a)
+    InterestFactory(opportunity=posting, executive=personas.executive)
+    SharedResumeFactory(executive=personas.executive)
+    _, secret = ApiToken.issue(
+        personas.hr_a, name="fuzz", can_write=True, expires_on=timezone.localdate() + timedelta(days=5)
+    )
+    return f"Bearer {secret}"
+
+
+@schema.parametrize()
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@override_settings(API_RATE_LIMIT_PER_MINUTE=100_000)
+def test_no_operation_fails_or_strays_from_its_schema(db, case, hr_token):
+    case.call_and_validate(headers={"Authorization": hr_token}, checks=CHECKS)
