@@ -26,7 +26,21 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def hr_token(personas):
+def keep_connection():
+    """Calls go through the WSGI handler, which closes the database connection after each request;
+    inside a test's transaction that would close the test's own (Django's test client does the same)."""
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections
+
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def hr_token(personas, keep_connection):
     """A read-write token of HR staff of agency A, with a posting, an interest and a shared resume to find."""
     from soars.opportunities.factories import InterestFactory, OpenOpportunityFactory
     from soars.resumes.factories import SharedResumeFactory
