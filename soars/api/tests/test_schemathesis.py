@@ -54,8 +54,40 @@ def hr_token(personas, keep_connection):
     return f"Bearer {secret}"
 
 
+FUZZ = settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+
+
 @schema.parametrize()
-@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+@FUZZ
 @override_settings(API_RATE_LIMIT_PER_MINUTE=100_000)
 def test_no_operation_fails_or_strays_from_its_schema(db, case, hr_token):
-    case.call_and_validate(headers={"Authorization": hr_token}, checks=CHECKS)
+    """As agency systems call it: with HR staff's read-write token (executives' operations answer 403)."""
+    response = case.call_and_validate(headers={"Authorization": hr_token}, checks=CHECKS)
+    assert response.status_code != 401, response.text  # the token is used, not a generated one
+
+
+@pytest.fixture
+def executive_session(personas, keep_connection):
+    """The cookies and CSRF header of an executive's browser session."""
+    from django.middleware.csrf import _get_new_csrf_string
+    from django.test import Client
+
+    from soars.core.testing import login
+
+    client = login(Client(), personas.executive)
+    csrf = _get_new_csrf_string()
+    cookies = {name: morsel.value for name, morsel in client.cookies.items()} | {"csrftoken": csrf}
+    return cookies, {"X-CSRFToken": csrf}
+
+
+@schema.include(path_regex="^/api/v1/me/").parametrize()
+@FUZZ
+@override_settings(API_RATE_LIMIT_PER_MINUTE=100_000)
+def test_an_executive_replacing_their_resume_never_breaks_it(db, case, executive_session):
+    """Hostile JSON Resumes through PUT /me/resume, in a signed-in session with its CSRF token."""
+    cookies, headers = executive_session
+    case.cookies = (case.cookies or {}) | cookies
+    # Schemathesis also fills in the bearer scheme; a caller who sends a token is judged by it alone.
+    case.headers = {name: value for name, value in (case.headers or {}).items() if name.lower() != "authorization"}
+    response = case.call_and_validate(headers=headers, checks=CHECKS)
+    assert response.status_code not in (401, 403), response.text  # the session and CSRF token hold
