@@ -1,6 +1,6 @@
 """/api/v1/ (the API, which checks each operation's own rule) and /api/tokens/ (the token page)."""
 
-from django.urls import path
+from django.urls import path, re_path
 
 from soars.api import views
 from soars.api.api import api
@@ -20,4 +20,4 @@ urlpatterns = [
     path("api/tokens/<int:pk>/revoke/", views.token_revoke, name="token_revoke"),
 ]
 
-api_urls = (api_patterns, "api", "api")
+api_urls = ([*api_patterns, re_path(r"^(?P<rest>.*)$", views.unknown, name="unknown")], "api", "api")

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from soars.api.forms import TokenForm
 from soars.api.models import ApiToken
+from soars.api.problems import problem_response
 from soars.audit.log import record
-from soars.core.access import roles
+from soars.core.access import public, roles
 
 
 def _tokens(request):
@@ -60,3 +61,9 @@ def token_revoke(request, pk: int):
         else:
             messages.info(request, f"The token “{token.name}” was already revoked.")
     return redirect("api_pages:tokens")
+
+
+@public
+def unknown(request, rest: str = ""):
+    """Any other address under /api/v1/: a problem document, not the site's HTML 404 page."""
+    return problem_response(404, "There is no such API operation; see /api/v1/docs.")

@@ -218,3 +218,9 @@ def test_each_token_has_a_rate_limit(api, rw, personas, make_token):
     assert 1 <= int(refused["Retry-After"]) <= 60
     other = make_token(personas.hr_b)
     assert api("get", "/reference/clearance-levels", other).status_code == 200
+
+
+def test_an_unknown_api_address_is_a_problem_document(client):
+    response = client.get("/api/v1/no/such/thing")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
