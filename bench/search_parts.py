@@ -17,10 +17,10 @@ from urllib.parse import urlencode
 from django.db.models import Count, Q
 from django.test import Client
 from django.utils import timezone
+from soars.search.facets import count
 
 from bench.search import percentile, timed
 from soars.search.engine import page_records
-from soars.search.facets import count
 
 NAIVE_RESUME_FIELDS = ("headline", "current_title", "summary", "search_text")
 NAIVE_OPPORTUNITY_FIELDS = ("title", "description", "duties", "skills", "search_text")

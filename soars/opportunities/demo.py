@@ -12,7 +12,8 @@ from soars.core.demo import DemoContext
 from soars.core.demo_fields import FIELDS
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType, WorkArrangement
 from soars.opportunities.models import Interest, InterestEvent, Opportunity
-from soars.opportunities.search import index_many, indexed_records
+from soars.opportunities.search import indexed_records
+from soars.search.engine import index_records
 
 # Places from the places table (soars.places): principal cities and suburbs where agencies work.
 PLACES = [
@@ -91,7 +92,7 @@ def seed(ctx: DemoContext) -> None:
     through.objects.bulk_create(
         [through(opportunity_id=o.pk, ecq_id=e.pk) for o in created if o.pk for e in ctx.rng.sample(ecqs, 2)]
     )
-    index_many(indexed_records().filter(pk__in=[o.pk for o in created]))
+    index_records(indexed_records().filter(pk__in=[o.pk for o in created]))
     _seed_interests(ctx, Opportunity.objects.filter(status="open", visibility="all").order_by("pk"), now)
 
 

@@ -13,9 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from soars.core.models import Agency, ClearanceLevel, Ecq, OpportunityType
 from soars.opportunities.search import KIND
-from soars.search import engine
-from soars.search.engine import search, snippets
-from soars.search.facets import Facets, about
+from soars.search.engine import Found, find, search, snippets
 from soars.search.query import MAX_QUERY_CHARS, parse
 
 CLOSING_SOON_DAYS = 14
@@ -38,7 +36,7 @@ class FilterForm(forms.Form):
     q = forms.CharField(
         required=False,
         label="Search",
-        help_text='Every word must appear. Use "quotes" for a phrase, OR for either word, -word to leave a word out.',
+        help_text='Best matches have every word. Use "quotes" for a phrase, OR for either word, -word to leave a word out.',
     )
     type = forms.ModelChoiceField(
         OpportunityType.objects.all(), required=False, to_field_name="code", empty_label="Any type"
@@ -80,10 +78,10 @@ class FilterForm(forms.Form):
         return {k: v for k, v in getattr(self, "cleaned_data", {}).items() if v not in (None, "", False)}
 
     def show_counts(self, counts: Counts) -> None:
-        """Put the number of matching opportunities beside each filter value ("about" when estimated)."""
+        """Put the number of matching opportunities beside each filter value."""
 
         def n(number: int) -> str:
-            return f"about {about(number):,}" if counts.estimated else f"{number:,}"
+            return f"{number:,}"
 
         self.fields["type"].label_from_instance = lambda t: f"{t.name} ({n(counts.types.get(t.code, 0))})"
         self.fields["agency"].label_from_instance = lambda a: f"{a.name} ({n(counts.agencies.get(a.code, 0))})"
@@ -141,38 +139,40 @@ class Counts:
     clearance_ranks: dict[int, int] = field(default_factory=dict)  # no clearance counts as rank 0
     remote: int = 0
     closing_soon: int = 0
-    total: int = 0  # how many opportunities match
-    estimated: bool = False  # counted over an even sample of very many results (shown as "about")
+    total: int = 0  # how many opportunities match, up to the cap
+    capped: bool = False  # more than the cap match: the counts are of the best of them
 
 
 @dataclass
 class Results:
     """What the browse page shows: the ordered results, the query and the facet counts."""
 
-    queryset: QuerySet
+    queryset: QuerySet  # visible and filtered, not yet searched
     query: str
     sort: str
-    _counts: Counts | None = None
+    found: Found | None = None
 
     @property
     def counts(self) -> Counts:
-        """The facet counts (already known once page() has run: they come from the same statement)."""
-        if self._counts is None:
-            self._counts = counts_from(engine.count_facets(self.queryset, FACET_FIELDS))
-        return self._counts
+        """The facet counts (found with the page, in the same statement)."""
+        if self.found is None:
+            self.page(1, 20)
+        return counts_from(self.found)
 
     def page(self, number, per_page: int) -> Page:
         """One page of the results, with the total and the facet counts found in the same statement."""
         shown = self.queryset.select_related("type", "agency", "sub_element")
-        page, found = engine.results_with_facets(shown, FACET_FIELDS, number, per_page)
-        self._counts = counts_from(found)
-        return page
+        order = ["-rank", "-published_at", "-pk"] if self.sort == RELEVANCE else SORTS[self.sort]
+        self.found = find(
+            shown, self.query, kind=KIND, facets=FACET_FIELDS, page=number, per_page=per_page, order=order
+        )
+        return self.found.page
 
     def snippets_for(self, opportunities) -> dict[int, SafeString]:
         """{pk: HTML} excerpts with the matched words marked, for a query; {} without one."""
         if parse(self.query).is_empty:
             return {}
-        found = snippets(KIND, [o.pk for o in opportunities], self.query)
+        found = snippets(KIND, [o.pk for o in opportunities], self.found.query if self.found else self.query)
         return {pk: mark_safe(html) for pk, html in found.items()}  # noqa: S308 (escaped by the search engine)
 
 
@@ -186,13 +186,10 @@ def search_opportunities(visible: QuerySet, params) -> Results:
     """
     values = params.values() if isinstance(params, FilterForm) else clean_params(params)
     query = values.get("q", "").strip()
-    results = _matching(visible, values)
     sort = values.get("sort") or ""
     if sort not in SORTS and (sort != RELEVANCE or not parse(query).groups):
         sort = RELEVANCE if parse(query).groups else "newest"
-    if sort in SORTS:
-        results = results.order_by(*SORTS[sort])
-    return Results(results, query, sort)
+    return Results(_filtered(visible, values), query, sort)
 
 
 def matching(visible: QuerySet, params) -> QuerySet:
@@ -205,8 +202,8 @@ def _matching(visible: QuerySet, values: dict) -> QuerySet:
     return search(_filtered(visible, values), values.get("q", "").strip(), kind=KIND)
 
 
-def counts_from(found: Facets) -> Counts:
-    facets = found.counts
+def counts_from(found: Found) -> Counts:
+    facets = found.facets
     agencies: dict[str, int] = {}
     for code, number in facets["agency__code"]:
         agencies[code] = agencies.get(code, 0) + number
@@ -215,7 +212,7 @@ def counts_from(found: Facets) -> Counts:
     ranks: dict[int, int] = {}
     for rank, number in facets["clearance__rank"]:
         ranks[rank] = ranks.get(rank, 0) + number
-    everything = found.total
+    everything = min(found.total, found.cap)
     ranks[0] = ranks.get(0, 0) + everything - sum(number for _, number in facets["clearance__rank"])
     today = timezone.localdate()
     soon = today + timedelta(days=CLOSING_SOON_DAYS)
@@ -229,5 +226,5 @@ def counts_from(found: Facets) -> Counts:
         remote=everything - on_site,
         closing_soon=closing_soon,
         total=everything,
-        estimated=found.approximate,
+        capped=found.more_than,
     )

@@ -25,6 +25,8 @@ def browse(request):
     query = request.GET.copy()
     query.pop("page", None)
     context |= {"query_string": query.urlencode(), "filtered": bool(query)}
+    query["q"] = context["found"].suggestion
+    context["suggestion_query"] = query.urlencode()
     return render(request, "opportunities/browse.html", context)
 
 
@@ -41,7 +43,8 @@ def search_page(user, params, page_number=None) -> dict:
         "form": form,
         "page": page,
         "searched": bool(results.query),
-        "estimated": results.counts.estimated,
+        "found": results.found,
+        "most_words_note": results.found.most_words_note("opportunity", "opportunities"),
         "can_save": bool(form.values().keys() - {"sort"}),  # a query or a filter to save
     }
 

@@ -22,7 +22,8 @@ from soars.core.models import (
     WorkArrangement,
 )
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
-from soars.resumes.search import index_resumes
+from soars.resumes.search import resumes_to_index
+from soars.search.engine import index_records
 
 BATCH = 2000
 DEMO_EXECUTIVE = "executive@demo.soars.gov"
@@ -353,4 +354,4 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
         model.objects.bulk_create(rows, batch_size=BATCH)
     for name, rows in links.items():
         getattr(Resume, name).through.objects.bulk_create(rows, batch_size=BATCH)
-    index_resumes(plan[0].pk for plan in plans)
+    index_records(resumes_to_index().filter(pk__in=[plan[0].pk for plan in plans]))

@@ -24,9 +24,7 @@ from soars.core.models import (
     WorkArrangement,
 )
 from soars.resumes.models import EcqStatement, Position, Resume
-from soars.search.engine import search
-from soars.search.facets import Facets as CountedFacets
-from soars.search.facets import about
+from soars.search.engine import Found, find, search
 
 KIND = "resume"
 RELEVANCE, UPDATED = "relevance", "updated"
@@ -35,7 +33,7 @@ RELEVANCE, UPDATED = "relevance", "updated"
 REMOTE_WILLING = [WorkArrangement.HYBRID, WorkArrangement.REMOTE]
 WILLING = Q(arrangements__icontains='"hybrid"') | Q(arrangements__icontains='"remote"')
 
-# Form field -> the field counted for it (soars.search.facets).
+# Form field -> the field counted for it (soars.search.engine.find).
 FACET_FIELDS = {
     "ecq": "ecq_statements__ecq",
     "competency": "competencies__code",
@@ -141,11 +139,20 @@ def apply_filters(resumes: QuerySet, criteria: dict) -> QuerySet:
 
 
 def search_resumes(visible: QuerySet, criteria: dict) -> QuerySet:
-    """Filter, then match the query; relevance first when there is a query, else newest first."""
-    results = search(apply_filters(visible, criteria), criteria.get("q", ""), kind=KIND)
-    if criteria.get("sort") == UPDATED or not criteria.get("q"):
-        return results.order_by("-updated_at", "-pk")
-    return results.order_by("-rank", "-updated_at", "-pk")  # an exclusion-only query ranks all alike
+    """The resumes with every word of the query that pass the filters (what a saved search lists)."""
+    return search(apply_filters(visible, criteria), criteria.get("q", ""), kind=KIND)
+
+
+def find_resumes(visible: QuerySet, criteria: dict, page=1, per_page: int = 25) -> Found:
+    """Filter, then match the query: best match first when there is a query, else newest first."""
+    order = ["-updated_at", "-pk"]
+    if criteria.get("sort") != UPDATED and criteria.get("q"):
+        order = ["-rank", *order]  # an exclusion-only query ranks all alike
+    filtered = apply_filters(visible, criteria)
+    return find(
+        filtered, criteria.get("q", ""), kind=KIND, facets=list(FACET_FIELDS.values()), page=page, per_page=per_page,
+        order=order,
+    )
 
 
 @dataclass(frozen=True)
@@ -162,22 +169,18 @@ class FacetGroup:
     legend: str
     options: list[Option]
     input_type: str = "checkbox"
-    estimated: bool = False  # counted over an even sample of a very large result (shown as "about")
 
 
 @dataclass(frozen=True)
 class Facets:
     groups: list[FacetGroup]
     remote_count: int
-    total: int  # how many resumes were found
-
-    @property
-    def approximate(self) -> bool:
-        return any(group.estimated for group in self.groups)
+    total: int  # how many resumes were found, up to the cap
+    capped: bool = False  # more than the cap were found: the numbers count the best of them
 
     @property
     def remote_label(self) -> str:
-        return f"about {self.remote_count:,}" if self.approximate else f"{self.remote_count:,}"
+        return f"{self.remote_count:,}"
 
 
 def _with_sub_elements(served: dict[str, int], total: int) -> dict[str, int]:
@@ -201,37 +204,36 @@ def _willing(value) -> bool:
     return any(f'"{code}"' in text for code in REMOTE_WILLING)
 
 
-def facets(form: ResumeSearchForm, found: CountedFacets) -> Facets:
+def facets(form: ResumeSearchForm, found: Found) -> Facets:
     """The filters with how many of the current results have each value.
 
     found was counted over the searched queryset (visibility, filters and query applied), so a
-    count can never include a resume the searcher may not see. Options with no results are left out
-    unless they are checked. Clearance counts are cumulative ("at least").
+    count can never include a resume the searcher may not see; past the cap, over the best of them.
+    Options with no results are left out unless they are checked. Clearance counts are cumulative.
     """
-    counts = found.counts
+    counts = found.facets
     criteria = form.criteria()
     groups = []
     for name in ("ecq", "competency", "served_in", "eligibility", "type"):
         field = form.fields[name]
         raw = {str(value): n for value, n in counts[FACET_FIELDS[name]]}
         if name == "served_in":
-            raw = _with_sub_elements(raw, found.total)
-        numbers = {value: about(n) if found.approximate else n for value, n in raw.items()}
+            raw = _with_sub_elements(raw, min(found.total, found.cap))
+        numbers = raw
         chosen = {str(value) for value in criteria.get(name, [])}
         options = [
             Option(str(value), label, numbers.get(str(value), 0), str(value) in chosen)
             for value, label in field.choices
             if str(value) in numbers or str(value) in chosen
         ]
-        groups.append(FacetGroup(name, str(form.fields[name].label), options, estimated=found.approximate))
+        groups.append(FacetGroup(name, str(form.fields[name].label), options))
     exact = {str(code): count for code, count in counts["clearance__code"]}
     levels = [(code, name) for code, name in form.fields["clearance"].choices if code]  # lowest rank first
     chosen = criteria.get("clearance", "")
     clearance = [Option("", "Any or none", None, not chosen)]
     for index, (code, name) in enumerate(levels):
         at_least = sum(exact.get(higher, 0) for higher, _ in levels[index:])
-        at_least = about(at_least) if found.approximate else at_least
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
-    groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio", estimated=found.approximate))
+    groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
     willing = sum(n for value, n in counts["arrangements"] if _willing(value))
-    return Facets(groups, about(willing) if found.approximate else willing, found.total)
+    return Facets(groups, willing, min(found.total, found.cap), capped=found.more_than)

@@ -1,6 +1,7 @@
 """The query language people type, parsed once and translated per backend.
 
-    budget reform            both words (stemmed: "budgets", "reforming" match too)
+    budget reform            both words (stemmed: "budgets", "reforming" match too; a word of
+                             PREFIX_FROM letters or more also as a word's start: "cyber")
     "acquisition reform"     the words together, in that order
     cyber OR security        either word (also "|")
     -contractor              excludes records with the word (also NOT contractor)
@@ -18,6 +19,31 @@ from dataclasses import dataclass, field
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 24
 MAX_WORD_CHARS = 64
+PREFIX_FROM = 4  # a word this long also matches as the start of longer words ("acquis")
+# Words too common to require (PostgreSQL's English configuration drops them anyway).
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "with",
+    ]
+)
 
 # Irregular verb forms that stemming cannot join ("led" does not stem to
 # "lead"). A query word in a family also matches the family's other forms;
@@ -74,6 +100,10 @@ class Term:
     def is_phrase(self) -> bool:
         return len(self.words) > 1
 
+    @property
+    def is_prefix(self) -> bool:
+        return not self.is_phrase and len(self.words[0]) >= PREFIX_FROM
+
     def alternatives(self) -> tuple[Term, ...]:
         """This term, plus the other forms of an irregular verb."""
         if self.is_phrase:
@@ -100,8 +130,13 @@ class Query:
 
     @property
     def words(self) -> list[str]:
-        """Every positive word, for highlighting and name similarity."""
+        """Every positive word, for highlighting and suggestions."""
         return [word for group in self.groups for term in group for word in term.words]
+
+    def widened(self, extra: dict[int, list[Term]]) -> Query:
+        """This query with more terms that each group (by its index) accepts."""
+        groups = tuple(tuple(_dedupe([*group, *extra.get(i, [])])) for i, group in enumerate(self.groups))
+        return Query(groups, self.excluded, self.text)
 
 
 def parse(text: str | None) -> Query:
@@ -121,6 +156,8 @@ def parse(text: str | None) -> Query:
         if chunk is not None:
             minus, chunk = ("-", chunk[1:]) if chunk.startswith("-") else ("", chunk)
         words = _words(phrase if chunk is None else chunk)
+        if len(words) == 1 and words[0] in STOP_WORDS and not minus:
+            continue
         if not words:
             continue
         term = Term(words)
@@ -147,6 +184,11 @@ def parse(text: str | None) -> Query:
         else:
             groups.append([item])
     return Query(tuple(tuple(_dedupe(g)) for g in groups), tuple(_dedupe(excluded)), text)
+
+
+def words_in(text: str) -> set[str]:
+    """The distinct words of a document's text that "Did you mean" may suggest."""
+    return {word for word in _WORD.findall(text.lower()) if 2 < len(word) <= MAX_WORD_CHARS and not word.isdigit()}
 
 
 def _words(chunk: str) -> tuple[str, ...]:

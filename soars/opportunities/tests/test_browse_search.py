@@ -98,21 +98,26 @@ def test_facet_counts_appear_beside_the_type_filter(client_as, personas, posting
     assert f"{opportunity_type('permanent').name} (2)" in html
 
 
-def test_ecq_counts_estimated_from_a_sample_say_about(client_as, personas, postings, monkeypatch):
+def test_past_the_cap_the_page_says_more_than_and_counts_the_best(client_as, personas, postings, monkeypatch):
     from soars.core.models import Ecq
-    from soars.search import facets
+    from soars.search.backends import base
 
     ecq = Ecq.objects.filter(framework__is_current=True).first()
     for posting in Opportunity.objects.all():
         posting.ecqs.add(ecq)
     client = client_as(personas.executive)
     exact = get(client).content.decode()
-    assert f"{ecq.name} ({ecq.framework.year}) (3)" in exact and "estimated from an even sample" not in exact
-    monkeypatch.setattr(facets, "SAMPLE", 1)  # as if thousands were found
+    assert f"{ecq.name} ({ecq.framework.year}) (3)" in exact and "More than" not in exact
+    monkeypatch.setattr(base, "CAP", 2)
     html = get(client).content.decode()
-    assert f"{ecq.name} ({ecq.framework.year}) (about " in html
-    assert "3 open opportunities" in html  # the total stays exact
-    assert "estimated from an even sample" in html  # and the page says why
+    assert "More than 2 open opportunities" in html
+    assert "the numbers count the best 2" in html
+
+
+def test_the_start_of_a_word_finds_postings(client_as, personas):
+    posting = OpenOpportunityFactory(title="Director of Cybersecurity")
+    html = get(client_as(personas.executive), q("cyber")).content.decode()
+    assert f"/opportunities/{posting.pk}/" in html
 
 
 def test_facet_counts_follow_the_search():

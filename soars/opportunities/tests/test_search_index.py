@@ -7,8 +7,8 @@ from soars.core.models import Ecq
 from soars.opportunities import usajobs
 from soars.opportunities.factories import OpenOpportunityFactory, OpportunityFactory
 from soars.opportunities.models import Opportunity
-from soars.opportunities.search import KIND, index_many
-from soars.search.engine import search
+from soars.opportunities.search import KIND
+from soars.search.engine import index_records, search
 from soars.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_imported_drafts_are_indexed(personas):
 def test_bulk_indexing_replaces_documents_written_without_save():
     opportunity = OpportunityFactory(title="Chief Data Officer")
     Opportunity.objects.filter(pk=opportunity.pk).update(title="Chief Statistician")
-    index_many(Opportunity.objects.filter(pk=opportunity.pk))
+    index_records(Opportunity.objects.filter(pk=opportunity.pk))
     assert found("statistician") == ["Chief Statistician"]
     assert SearchDocument.objects.filter(kind=KIND).count() == 1
 

@@ -6,7 +6,7 @@ from django.db import connection, transaction
 
 from soars.resumes.factories import ResumeFactory, SharedResumeFactory, complete_resume
 from soars.resumes.models import Resume
-from soars.search.engine import facet_counts, search
+from soars.search.engine import find, search
 from soars.search.models import SearchDocument
 
 pytestmark = pytest.mark.django_db
@@ -94,8 +94,9 @@ def test_a_hidden_resume_is_never_counted_in_facets(personas):
     hidden = complete_resume(personas.executive)
     hidden.visibility = Resume.Visibility.HIDDEN
     hidden.save()
-    results = search(Resume.objects.visible_to_agency(personas.hr_b.agency), "", kind="resume")
-    facets = facet_counts(results, ["ecq_statements__ecq__code", "clearance__code", "competencies__code"])
+    visible = Resume.objects.visible_to_agency(personas.hr_b.agency)
+    fields = ["ecq_statements__ecq__code", "clearance__code", "competencies__code"]
+    facets = find(visible, "", kind="resume", facets=fields).facets
     assert facets == {"ecq_statements__ecq__code": [], "clearance__code": [], "competencies__code": []}
 
 

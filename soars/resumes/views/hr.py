@@ -12,7 +12,7 @@ from soars.resumes.models import Resume
 from soars.resumes.views.editor import resume_context
 from soars.resumes.views.exports import pdf_response
 from soars.resumes.views.files import file_response
-from soars.search.engine import results_with_facets, snippets
+from soars.search.engine import snippets
 
 PER_PAGE = 25
 
@@ -40,11 +40,13 @@ def search_page(agency, params, page_number=None) -> dict:
         .select_related("executive", "current_agency", "ecq_framework", "clearance", "eligibility")
         .defer("search_text", "file_text", "summary")
     )
-    results = filters.search_resumes(visible, criteria)
-    page, found = results_with_facets(results, list(filters.FACET_FIELDS.values()), page_number, PER_PAGE)
+    found = filters.find_resumes(visible, criteria, page_number, PER_PAGE)
+    page = found.page
     query = criteria.get("q", "")
-    why = snippets(filters.KIND, [resume.pk for resume in page], query) if query else {}
+    why = snippets(filters.KIND, [resume.pk for resume in page], found.query) if query else {}
     return {
+        "found": found,
+        "most_words_note": found.most_words_note("resume", "resumes"),
         "form": form,
         "page": page,
         "rows": [(resume, why.get(resume.pk, "")) for resume in page],
@@ -62,6 +64,8 @@ def resume_list(request):
     query_string = request.GET.copy()
     query_string.pop("page", None)
     context["query_string"] = query_string.urlencode()
+    query_string["q"] = context["found"].suggestion
+    context["suggestion_query"] = query_string.urlencode()
     return render(request, "resumes/hr_list.html", context)
 
 

@@ -1,56 +1,33 @@
-"""What every backend provides. Backends receive a parsed Query, never the user's text."""
+"""What every backend provides, and the one statement that lists a page, its total and its facets.
+
+Backends receive a parsed Query, never the user's text. A backend turns it into a matches
+statement, `SELECT id, rank` over the documents of one kind (id is the record's key), and
+`Backend.gather` joins that to the caller's queryset (visibility and filters already applied),
+ranks every match, keeps the best CAP + 1 and, in the same statement, counts them, lists the
+page asked for and counts each facet over them.
+"""
 
 from __future__ import annotations
 
 import html
-from contextlib import contextmanager
+import re
 from dataclasses import dataclass
 
-from django.db.models import QuerySet
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
+from django.db.models import Count, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Cast
 from django.utils.safestring import SafeString, mark_safe
 
 from soars.search.query import Query
 
-# Snippet markers: control characters that index_document strips from every
-# document, so after HTML-escaping a snippet they can only be our own marks.
+# Snippet markers: control characters that indexing strips from every document, so after
+# HTML-escaping a snippet they can only be our own marks.
 START, STOP = "\x02", "\x03"
-
-
-def outer_pk(queryset: QuerySet, connection) -> str:
-    """The caller's primary-key column, quoted, for joining the index to it."""
-    meta = queryset.model._meta
-    return f"{connection.ops.quote_name(meta.db_table)}.{connection.ops.quote_name(meta.pk.column)}"
-
-
-@dataclass
-class Sample:
-    """What Backend.sampled() found: the sampled records (restrict()'s queryset, narrowed; ranked
-    only by a backend that scores matches cheaply, exact_limit None), those of every `every`-th
-    matching document and, when the backend knows it, how many of the kind's
-    documents in the sample match the text (before visibility and filters). A backend may thin a
-    large sample (a larger `every`): then `fuller` is the sample it was thinned from, to count
-    when the thinned one finds too few records after visibility and filters."""
-
-    records: QuerySet
-    every: int
-    documents: int | None = None
-    fuller: Sample | None = None
-
-
-class SearchRank(RawSQL):
-    """The `rank` a backend's restrict() annotates: its SQL, plus the kind and query it ranks,
-    so that facets.count can rank a broad query's best candidates only (see there)."""
-
-    def __init__(self, sql: str, params, *, kind: str, query: Query):
-        super().__init__(sql, params)
-        self.kind, self.query = kind, query
-
-
-def head_first(queryset: QuerySet) -> list:
-    """The queryset's order with the head's rank (search_head_rank) in place of the search's
-    rank: the first tier's order (see facets.count)."""
-    return ["-search_head_rank" if item == "-rank" else item for item in queryset.query.order_by]
+CAP = 5000  # counts are exact up to this many records, then "more than CAP"
+RECORDS, MATCHES, CANDIDATES = "search_records", "search_matches", "search_candidates"
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")  # what may be written into the SQL as a column name
 
 
 def marked_html(raw: str) -> SafeString:
@@ -58,79 +35,119 @@ def marked_html(raw: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)
 
 
+def outer_pk(model) -> str:
+    """The caller's primary-key column, quoted, for a subquery that refers to it."""
+    ops = connections["default"].ops
+    return f"{ops.quote_name(model._meta.db_table)}.{ops.quote_name(model._meta.pk.column)}"
+
+
+@dataclass
+class Gathered:
+    page: list[tuple[int, float]]  # (key, rank) of the page asked for, in order
+    total: int  # how many records, counted up to CAP + 1
+    facets: dict[str, list[tuple[str | None, int]]]  # over the best CAP + 1: {path: [(value as text, n)]}
+
+
 class Backend:
-    def restrict(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
-        """Keep the records of queryset whose document matches, annotated with rank (higher is better)."""
+    def matches(self, kind: str, query: Query, *, most: bool = False) -> tuple[str, list]:
+        """SQL selecting (id, rank) for the kind's documents that match every group of the
+        query (most: any group, ranked first by how many groups they match) and no excluded term."""
         raise NotImplementedError
 
-    def exclude(self, queryset: QuerySet, query: Query, kind: str, connection) -> QuerySet:
-        """Drop the records whose document matches any excluded term (a query with nothing else)."""
-        raise NotImplementedError
+    def ids(self, kind: str, query: Query, *, any_term: bool = False) -> RawSQL:
+        """The keys of the kind's records that match (any_term: any positive term; for exclusions)."""
+        sql, params = self.matches(kind, query, most=any_term)
+        return RawSQL(f"SELECT id FROM ({sql}) AS matched", params)
 
-    def similar_names(self, queryset: QuerySet, text: str, kind: str, connection) -> QuerySet:
+    def rank(self, model, kind: str, query: Query) -> RawSQL:
+        """The record's rank as a subquery of its key: for querysets ranked by the ORM."""
         raise NotImplementedError
 
     def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
         """Raw snippets with START/STOP around matched words, for the ids that matched."""
         raise NotImplementedError
 
-    # Past this many text matches a ranked search ranks in two tiers (see facets.count); None:
-    # always score every match by its whole text. Scoring costs ~1 microsecond a match in
-    # SQLite's FTS5 (cheaper than two tiers at any size measured) and ~5 on PostgreSQL,
-    # which reads each document's vector from TOAST storage.
-    exact_limit: int | None = None
-
-    def matches_more_than(self, limit: int, kind: str, query: Query, connection) -> bool:
-        """Whether more than `limit` documents of the kind match the query's text (cheap: it
-        stops counting past the limit and checks nothing else). A backend may count documents
-        of every kind instead when that is much cheaper (SQLite), or judge a large limit from a
-        sample of the documents (PostgreSQL: see there)."""
+    def suggest(self, word: str, using: str) -> str | None:
+        """The indexed word (SearchWord) most like `word`, if any is like enough."""
         raise NotImplementedError
-
-    def head(self, kind: str, query: Query) -> tuple[str, list]:
-        """SQL over restrict()'s tables (and its params): how well each matched document's head
-        (title and names) matches every group of the query, 0 if it does not; the first tier
-        of ranking (see facets.count)."""
-        raise NotImplementedError
-
-    def exact_ranks(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, float]:
-        """{object_id: rank} for these ids, as restrict() ranks them (ids that do not match are left out)."""
-        raise NotImplementedError
-
-    # Past this many text matches, a page of a search sorted by rank is picked from candidates and
-    # its total and facets are estimated from a sample of the matching documents (see
-    # facets.count); None: always read every match.
-    estimate_limit: int | None = None
-
-    def sampled(self, queryset: QuerySet, every: int, *, more_than: int) -> Sample | None:
-        """A Sample: restrict()'s queryset keeping only the records of every `every`-th document
-        (by the document's key or its record's: an even sample, whatever the records are); None
-        when the query's text matches no more than about `more_than` documents of the kind (not
-        broad)."""
-        raise NotImplementedError
-
-    def sampled_records(self, queryset: QuerySet, every: int, largest: int) -> QuerySet:
-        """queryset (no words searched) keeping only the records whose key is a multiple of
-        `every` (up to `largest`, the table's largest key), found by key rather than by reading
-        every record."""
-        raise NotImplementedError
-
-    def head_matches(
-        self, queryset: QuerySet, limit: int, share: float | None = None
-    ) -> list[tuple[int, float | None]]:
-        """[(key, rank)] of up to `limit` of restrict()'s records whose head (title and names)
-        matches every group of the query, best first (the first tier's order: by their head or
-        by their whole text), each with its whole-text rank as restrict() ranks it, or None when
-        the backend leaves that to exact_ranks(). share: about which share of the kind's
-        matching documents are of the queryset's records (visible and filtered), when the sample
-        tells; a backend that lists only the best heads lists more of them for a smaller share."""
-        raise NotImplementedError
-
-    @contextmanager
-    def matching_cursor(self, connection):
-        """A cursor for a statement that matches text (PostgreSQL tunes the planner for it)."""
-        with connection.cursor() as cursor:
-            yield cursor
 
     def optimize(self, connection) -> None:
         """Tidy the index after a bulk rebuild."""
+
+    def gather(
+        self,
+        queryset: QuerySet,
+        matches: tuple[str, list] | None,
+        order: list[str],
+        page: tuple[int, int],
+        facets: list[str],
+    ) -> Gathered:
+        """The page (start, stop) of queryset joined to matches (None: every record, rank 0) in
+        this order ("-rank", field names), the total up to CAP + 1 and the facets, in one statement."""
+        connection = connections[queryset.db]
+        pk_names = ("pk", queryset.model._meta.pk.name)
+        names = list(dict.fromkeys(item.lstrip("-") for item in order if item.lstrip("-") not in (*pk_names, "rank")))
+        if not all(NAME.fullmatch(name) for name in names):
+            raise ValueError("Sort only by field names.")
+        columns = ["id", *(f"c_{name}" for name in names)]
+        try:
+            records_sql, params = queryset.order_by().values("pk", *names).query.sql_with_params()
+        except EmptyResultSet:  # queryset.none(), or keys from an empty list
+            return Gathered(page=[], total=0, facets={path: [] for path in facets})
+        params = list(params)
+
+        def column(item: str, table: str = "") -> str:
+            name = item.lstrip("-")
+            name = f"{table}id" if name in pk_names else "rank" if name == "rank" else f"{table}c_{name}"
+            return f"{name} {'DESC' if item.startswith('-') else 'ASC'}"
+
+        ordering = ", ".join(column(item) for item in order) or "id ASC"
+        ranking = ", ".join(column(item, "r.") for item in order) or "r.id ASC"
+        ctes = [f"{RECORDS}({', '.join(columns)}) AS ({records_sql})"]
+        picked = ", ".join(f"r.{name}" for name in columns)
+        if matches:
+            ctes.append(f"{MATCHES}(id, rank) AS ({matches[0]})")
+            params += matches[1]
+            source = f"{MATCHES} AS m CROSS JOIN {RECORDS} AS r WHERE r.id = m.id"  # the matches drive the join
+            picked += ", m.rank AS rank"
+        else:
+            source, picked = f"{RECORDS} AS r", picked + ", 0.0 AS rank"
+        limit = max(CAP + 1, page[1])
+        ctes.append(
+            f"{CANDIDATES} AS MATERIALIZED (SELECT {picked} FROM {source} ORDER BY {ranking} LIMIT {int(limit)})"
+        )
+        branches = [
+            f"SELECT -2, NULL, COUNT(*) FROM {CANDIDATES}",
+            "SELECT -1, CAST(id AS TEXT) || ' ' || CAST(rank AS TEXT), n FROM"
+            f" (SELECT id, rank, ROW_NUMBER() OVER (ORDER BY {ordering}) AS n FROM {CANDIDATES}) AS p"
+            f" WHERE n > {int(page[0])} AND n <= {int(page[1])}",
+        ]
+        listed = RawSQL(f"SELECT id FROM {CANDIDATES}", ())
+        for index, path in enumerate(facets):
+            counted = (
+                queryset.model._default_manager.using(queryset.db)
+                .order_by()
+                .filter(pk__in=listed)
+                .values(path)
+                .annotate(facet_index=Value(index), facet_value=Cast(path, TextField()), n=Count("pk", distinct=True))
+                .values_list("facet_index", "facet_value", "n")
+            )
+            sql, branch_params = counted.query.sql_with_params()
+            branches.append(f"SELECT * FROM ({sql}) AS facet_{index}")
+            params += branch_params
+        statement = "WITH " + ", ".join(ctes) + " " + " UNION ALL ".join(branches)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        found = Gathered(page=[], total=0, facets={path: [] for path in facets})
+        listed_rows = []
+        for index, value, number in rows:
+            if index == -2:
+                found.total = int(number)
+            elif index == -1:
+                key, _, rank = value.partition(" ")
+                listed_rows.append((int(number), int(key), float(rank)))
+            else:
+                found.facets[facets[int(index)]].append((value, int(number)))
+        found.page = [(key, rank) for _, key, rank in sorted(listed_rows)]
+        return found

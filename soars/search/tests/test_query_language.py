@@ -27,8 +27,8 @@ def test_a_bar_means_or_too():
     assert words(parse("cyber | security")) == [[("cyber",), ("security",)]]
 
 
-def test_lowercase_or_is_an_ordinary_word():
-    assert words(parse("cyber or security")) == [[("cyber",)], [("or",)], [("security",)]]
+def test_lowercase_or_is_a_common_word_and_not_required():
+    assert words(parse("cyber or security")) == [[("cyber",)], [("security",)]]
 
 
 def test_a_minus_excludes_a_word():

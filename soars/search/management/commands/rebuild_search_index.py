@@ -1,4 +1,4 @@
-"""Rebuild the search documents of every registered kind (or the ones named), with a progress bar."""
+"""Rebuild the search documents of every registered kind (or the ones named)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,8 @@ from tqdm import tqdm
 
 from soars.search import registry
 from soars.search.backends import backend_for
-from soars.search.engine import clean_text
+from soars.search.engine import BATCH, index_records
 from soars.search.models import SearchDocument
-
-BATCH = 1000
 
 
 class Command(BaseCommand):
@@ -30,33 +28,12 @@ class Command(BaseCommand):
             self.stdout.write("No kinds are registered for search; nothing to do.")
             return
         for kind in kinds:
-            count = self.rebuild(kind, show_progress=not options["no_progress"])
-            self.stdout.write(self.style.SUCCESS(f"{kind.name}: {count} documents indexed."))
+            records = kind.all_records()
+            with transaction.atomic():
+                SearchDocument.objects.filter(kind=kind.name).delete()
+                total = records.count()
+                listed = records.iterator(chunk_size=BATCH)
+                index_records(tqdm(listed, total=total, desc=kind.name, unit="doc", disable=options["no_progress"]))
+            self.stdout.write(self.style.SUCCESS(f"{kind.name}: {total} documents indexed."))
         connection = connections["default"]
         backend_for(connection.vendor).optimize(connection)
-
-    def rebuild(self, kind: registry.Kind, *, show_progress: bool) -> int:
-        records = kind.all_records()
-        with transaction.atomic():
-            SearchDocument.objects.filter(kind=kind.name).delete()
-            total = records.count()
-            batch: list[SearchDocument] = []
-            with tqdm(total=total, desc=kind.name, unit="doc", disable=not show_progress) as bar:
-                for record in records.iterator(chunk_size=BATCH):
-                    document = kind.document(record)
-                    batch.append(
-                        SearchDocument(
-                            kind=kind.name,
-                            object_id=record.pk,
-                            title=clean_text(document.title),
-                            body=clean_text(document.body),
-                            names=clean_text(document.names),
-                        )
-                    )
-                    if len(batch) >= BATCH:
-                        SearchDocument.objects.bulk_create(batch)
-                        bar.update(len(batch))
-                        batch = []
-                SearchDocument.objects.bulk_create(batch)
-                bar.update(len(batch))
-        return total
