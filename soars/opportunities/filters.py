@@ -36,7 +36,9 @@ class FilterForm(forms.Form):
     q = forms.CharField(
         required=False,
         label="Search",
-        help_text='Best matches have every word. Use "quotes" for a phrase, OR for either word, -word to leave a word out.',
+        help_text=(
+            'Best matches have every word. Use "quotes" for a phrase, OR for either word, -word to leave a word out.'
+        ),
     )
     type = forms.ModelChoiceField(
         OpportunityType.objects.all(), required=False, to_field_name="code", empty_label="Any type"

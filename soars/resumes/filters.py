@@ -150,7 +150,12 @@ def find_resumes(visible: QuerySet, criteria: dict, page=1, per_page: int = 25) 
         order = ["-rank", *order]  # an exclusion-only query ranks all alike
     filtered = apply_filters(visible, criteria)
     return find(
-        filtered, criteria.get("q", ""), kind=KIND, facets=list(FACET_FIELDS.values()), page=page, per_page=per_page,
+        filtered,
+        criteria.get("q", ""),
+        kind=KIND,
+        facets=list(FACET_FIELDS.values()),
+        page=page,
+        per_page=per_page,
         order=order,
     )
 
