@@ -21,8 +21,8 @@ from django.utils import timezone
 
 from bench.search import percentile, timed
 
-NAIVE_RESUME_FIELDS = ("headline", "current_title", "summary", "search_text")
-NAIVE_OPPORTUNITY_FIELDS = ("title", "description", "duties", "skills", "search_text")
+NAIVE_RESUME_FIELDS = ("headline", "current_title", "summary", "document")
+NAIVE_OPPORTUNITY_FIELDS = ("title", "description", "duties", "skills", "document")
 
 
 def words_of(text: str) -> list[str]:
@@ -31,10 +31,17 @@ def words_of(text: str) -> list[str]:
 
 
 def naive(queryset, text: str, fields):
+    from soars.search.models import SearchDocument
+
+    kind = "resume" if queryset.model._meta.model_name == "resume" else "opportunity"
     for word in words_of(text):
         condition = Q()
         for field in fields:
-            condition |= Q(**{f"{field}__icontains": word})
+            if field == "document":  # the whole searchable text, stored once in the search document
+                documents = SearchDocument.objects.filter(kind=kind, body__icontains=word)
+                condition |= Q(pk__in=documents.values("object_id"))
+            else:
+                condition |= Q(**{f"{field}__icontains": word})
         queryset = queryset.filter(condition)
     return queryset
 

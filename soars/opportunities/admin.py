@@ -11,7 +11,7 @@ class OpportunityAdmin(admin.ModelAdmin):
     list_filter = ["status", "type", "visibility"]
     search_fields = ["title", "agency__name", "agency__code"]
     raw_id_fields = ["agency", "sub_element", "created_by", "selected"]
-    readonly_fields = ["status", "published_at", "closed_at", "filled_at", "cancelled_at", "search_text"]
+    readonly_fields = ["status", "published_at", "closed_at", "filled_at", "cancelled_at"]
 
 
 class InterestEventInline(admin.TabularInline):

@@ -82,8 +82,6 @@ def seed(ctx: DemoContext) -> None:
             batch.append(_opportunity(ctx, kind, home, demo_hr, today, now))
         else:
             batch.append(_opportunity(ctx, kind, ctx.rng.choice(agencies), None, today, now))
-    for opportunity in batch:
-        opportunity.search_text = opportunity.build_search_text()
     created = Opportunity.objects.bulk_create(batch, batch_size=1000)
     bar.update(len(created))
     bar.close()

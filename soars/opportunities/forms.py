@@ -106,7 +106,7 @@ class OpportunityForm(forms.ModelForm):
     def save(self, commit=True):
         opportunity = super().save(commit=commit)
         if commit:
-            opportunity.save(update_fields=["search_text"])  # now that ECQs are set
+            opportunity.reindex()  # now that ECQs are set
         return opportunity
 
 

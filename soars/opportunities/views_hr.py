@@ -58,7 +58,7 @@ def _save_from_form(request, form: OpportunityForm, *, created: bool):
             opportunity.status = Opportunity.Status.DRAFT
         opportunity.save()
         form.save_m2m()
-        opportunity.save(update_fields=["search_text"])
+        opportunity.reindex()
         record(
             "opportunity.created" if created else "opportunity.edited",
             request=request,

@@ -22,8 +22,8 @@ from soars.core.models import (
     WorkArrangement,
 )
 from soars.resumes.models import EcqStatement, Education, Position, Resume, Training
-from soars.resumes.search import resumes_to_index
-from soars.search.engine import index_records
+from soars.resumes.search import KIND, resume_document
+from soars.search.engine import index_documents
 
 BATCH = 2000
 DEMO_EXECUTIVE = "executive@demo.soars.gov"
@@ -245,7 +245,7 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
     visibilities = (
         [Resume.Visibility.ALL_AGENCIES] * 7 + [Resume.Visibility.CHOSEN_AGENCIES] * 2 + [Resume.Visibility.HIDDEN]
     )
-    plans = []
+    plans, texts = [], []
     for executive_id in executive_ids:
         framework, ecqs, competencies = ref.frameworks[rng.choice(list(ref.frameworks))]
         agency = rng.choice(ref.agencies)
@@ -302,11 +302,11 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
             directory_opt_in=rng.random() < 0.6,
             directory_show_email=rng.random() < 0.8,
             directory_phone=f"202-555-{rng.randint(100, 9999):04d}" if rng.random() < 0.4 else "",
-            search_text=text,
             created_at=now,
             updated_at=now - datetime.timedelta(minutes=rng.randint(0, 60 * 24 * 365)),
         )
         plans.append((resume, positions, school, training, statements, competencies, framework))
+        texts.append(text)
     Resume.objects.bulk_create([plan[0] for plan in plans])
     entries: dict[type, list] = {Position: [], Education: [], Training: [], EcqStatement: []}
     links: dict[str, list] = {"competencies": [], "opportunity_types": [], "visible_agencies": []}
@@ -354,4 +354,6 @@ def _bulk_batch(ctx: DemoContext, ref: Reference, executive_ids: list[int]) -> N
         model.objects.bulk_create(rows, batch_size=BATCH)
     for name, rows in links.items():
         getattr(Resume, name).through.objects.bulk_create(rows, batch_size=BATCH)
-    index_records(resumes_to_index().filter(pk__in=[plan[0].pk for plan in plans]))
+    index_documents(
+        KIND, [(plan[0].pk, resume_document(plan[0], body)) for plan, body in zip(plans, texts, strict=True)]
+    )

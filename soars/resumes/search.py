@@ -12,12 +12,13 @@ from soars.search.registry import Document
 KIND = "resume"
 
 
-def resume_document(resume) -> Document:
+def resume_document(resume, body: str | None = None) -> Document:
+    """body: the resume's text when known already (bulk-created demo data), else built from it."""
     executive = resume.executive
     return Document(
         title=" ".join(part for part in [resume.headline, resume.current_title] if part),
         names=" ".join(str(part) for part in [executive.full_name, resume.current_agency or ""] if part),
-        body=resume.search_text or resume.build_search_text(),
+        body=resume.build_search_text() if body is None else body,
     )
 
 

@@ -8,7 +8,7 @@ def _join(parts) -> str:
 
 
 def search_document(resume) -> str:
-    """Rebuilt by Resume.save(); the search issue indexes Resume.search_text."""
+    """The body of the resume's search document (soars/resumes/search.py), written when it is saved."""
     parts = [
         resume.executive.full_name if resume.executive_id else "",
         resume.headline,

@@ -2,7 +2,8 @@
 SOARS writes search SQL (the backends do).
 
 Writing:  index_object(record) / remove_object(record) in the same transaction as the change;
-          index_records(records) for many at once (bulk-created data, rebuild_search_index).
+          index_records(records) for many at once (rebuild_search_index), index_documents(...) for
+          bulk-created records whose text is known.
 Reading:  find(queryset, text, kind=..., facets=..., page=...) is what a search page shows: the
           page (always the exact top of the ranking), the total up to CAP, the facet counts, and
           the forgiving parts (most of the words, related terms, "Did you mean").
@@ -14,6 +15,7 @@ same SQL statement, so hidden records are never matched, counted or shown.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -27,6 +29,7 @@ from soars.search.backends import backend_for, base
 from soars.search.backends.base import START, STOP, Gathered, marked_html
 from soars.search.models import SearchDocument, SearchWord
 from soars.search.query import Query, Term, parse, words_in
+from soars.search.registry import Document
 
 MAX_PAGE = 1_000_000  # a larger page number shows the last page, as Paginator.get_page does
 FALLBACK_SNIPPET_WORDS = 30
@@ -54,28 +57,30 @@ def remove_object(record: models.Model) -> None:
 
 def index_records(records: Iterable[models.Model], *, using: str = "default") -> int:
     """Write the documents of records of one registered model (replacing theirs), in batches."""
-    count, batch = 0, []
-    for record in records:
-        batch.append(record)
-        if len(batch) >= BATCH:
-            count += _index_batch(batch, using)
-            batch = []
-    return count + (_index_batch(batch, using) if batch else 0)
+    records, count = iter(records), 0
+    while batch := list(itertools.islice(records, BATCH)):
+        count += _index_batch(batch, using)
+    return count
 
 
 def _index_batch(records: list[models.Model], using: str) -> int:
     kind = registry.kind_for(type(records[0]))
-    documents, words = [], set()
-    for record in records:
-        document = kind.document(record)
+    return index_documents(kind.name, [(record.pk, kind.document(record)) for record in records], using=using)
+
+
+def index_documents(kind: str, documents: list[tuple[int, Document]], *, using: str = "default") -> int:
+    """Write these (key, Document) of a kind, replacing theirs: for records whose text is known
+    without reading them again (bulk-created demo data). index_records() is the usual way."""
+    rows, words = [], set()
+    for key, document in documents:
         title, names, body = clean_text(document.title), clean_text(document.names), clean_text(document.body)
-        documents.append(SearchDocument(kind=kind.name, object_id=record.pk, title=title, names=names, body=body))
+        rows.append(SearchDocument(kind=kind, object_id=key, title=title, names=names, body=body))
         words |= words_in(f"{title} {names} {body}")
     with transaction.atomic(using=using):
-        SearchDocument.objects.using(using).filter(kind=kind.name, object_id__in=[r.pk for r in records]).delete()
-        SearchDocument.objects.using(using).bulk_create(documents)
+        SearchDocument.objects.using(using).filter(kind=kind, object_id__in=[key for key, _ in documents]).delete()
+        SearchDocument.objects.using(using).bulk_create(rows, batch_size=BATCH)
         SearchWord.objects.using(using).bulk_create([SearchWord(word=w) for w in words], ignore_conflicts=True)
-    return len(documents)
+    return len(rows)
 
 
 # Reading ---------------------------------------------------------------------------------------
@@ -153,43 +158,33 @@ def find(
     with most of them follow, best first (with_all_words). Each word of the text also searches
     the vocabulary's other names for what it names (also_searched).
     """
-    parsed = parse(text)
-    backend = _backend(queryset)
-    number = _page_number(page)
-    order = list(order) or ["-rank", "pk"]
-    if not parsed.groups:
-        order = [item for item in order if item.lstrip("-") != "rank"] or ["pk"]
-        records = search(queryset, parsed, kind=kind)
+    parsed, backend, number, most = parse(text), _backend(queryset), _page_number(page), False
+    queryset = search(queryset, Query(excluded=parsed.excluded), kind=kind)  # only drops excluded words
+    widened, also = _with_related_terms(parsed) if parsed.groups else (parsed, [])
+    order = [item for item in order or ["-rank", "pk"] if parsed.groups or item.lstrip("-") != "rank"] or ["pk"]
 
-        def gather(start: int) -> Gathered:
-            return backend.gather(records, None, order, (start, start + per_page), list(facets))
-    else:
-        widened, also = _with_related_terms(parsed)
-        queryset = search(queryset, Query(excluded=parsed.excluded), kind=kind)
-        most = False
+    def gather(number: int) -> Gathered:
+        matches = backend.matches(kind, widened, most=most) if parsed.groups else None
+        return backend.gather(queryset, matches, order, ((number - 1) * per_page, number * per_page), list(facets))
 
-        def gather(start: int) -> Gathered:
-            matches = backend.matches(kind, widened, most=most)
-            return backend.gather(queryset, matches, order, (start, start + per_page), list(facets))
-
-    gathered = gather((number - 1) * per_page)
-    with_all = None
-    if parsed.groups and gathered.total < per_page and len(parsed.groups) > 1:
+    gathered, with_all = gather(number), None
+    if gathered.total < per_page and len(parsed.groups) > 1:  # few have every word: most of them
         with_all, most = gathered.total, True
-        gathered = gather((number - 1) * per_page)
+        gathered = gather(number)
     paginator = Paginator(range(min(gathered.total, base.CAP)), per_page)
     if number > paginator.num_pages:  # past the end: the last page
         number = paginator.num_pages
-        gathered = gather((number - 1) * per_page)
+        gathered = gather(number)
     found = Found(
         page=Page(_records(queryset, [key for key, _ in gathered.page]), number, paginator),
         total=gathered.total,
         facets=_typed(queryset.model, gathered.facets),
+        query=widened,
+        also_searched=also,
+        with_all_words=with_all,
     )
-    if parsed.groups:
-        found.query, found.also_searched, found.with_all_words = widened, also, with_all
-        if (with_all if with_all is not None else gathered.total) < per_page:
-            found.suggestion = _suggestion(parsed, backend, queryset.db)
+    if parsed.groups and (gathered.total if with_all is None else with_all) < per_page:
+        found.suggestion = _suggestion(parsed, backend, queryset.db)
     return found
 
 
@@ -215,26 +210,18 @@ def snippets(kind: str, ids: Iterable[int], query: str | Query | None, *, using:
 
 
 def _with_related_terms(query: Query) -> tuple[Query, list[str]]:
-    """query with each group's single word or phrase also matching the other names the
-    vocabulary gives what it names ("cybersecurity": "information security", ...)."""
+    """query with each group of one word or phrase also matching the other names the vocabulary
+    gives what it names ("cybersecurity": "information security", ...), and those names."""
     from soars.vocabulary import index
 
-    vocabulary, extra, also = index.current(), {}, []
+    vocabulary, extra = index.current(), {}
     for position, group in enumerate(query.groups):
-        if len(group) != 1:
-            continue
-        phrase = " ".join(group[0].words)
-        named = [vocabulary.by_id[i] for i in sorted(vocabulary.concepts(phrase))]
-        names = [
-            n
-            for c in named
-            if index.words(phrase) in {index.words(p) for p in (c.name, *c.synonyms)}
-            for n in (c.name, *c.synonyms)
-        ]
-        terms = [Term(w) for n in names if (w := tuple(index.words(n))) and w != group[0].words]
-        extra[position] = list(dict.fromkeys(terms))[:RELATED_PER_WORD]
-        also += [" ".join(term.words) for term in extra[position]]
-    return query.widened(extra), also
+        own = index.words(" ".join(group[0].words))
+        concepts = [vocabulary.by_id[i] for i in sorted(vocabulary.concepts(" ".join(own)))] if len(group) == 1 else []
+        names = [index.words(name) for concept in concepts for name in (concept.name, *concept.synonyms)]
+        if own in names:  # the words name a concept, not only part of one
+            extra[position] = [Term(name) for name in dict.fromkeys(names) if name and name != own][:RELATED_PER_WORD]
+    return query.widened(extra), [" ".join(term.words) for terms in extra.values() for term in terms]
 
 
 def _suggestion(query: Query, backend, using: str) -> str:

@@ -21,69 +21,28 @@ MAX_TERMS = 24
 MAX_WORD_CHARS = 64
 PREFIX_FROM = 4  # a word this long also matches as the start of longer words ("acquis")
 # Words too common to require (PostgreSQL's English configuration drops them anyway).
-STOP_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "for",
-        "from",
-        "in",
-        "is",
-        "it",
-        "of",
-        "on",
-        "or",
-        "the",
-        "to",
-        "with",
-    ]
-)
+STOP_WORDS = frozenset("a an and are as at be by for from in is it of on or the to with".split())  # noqa: SIM905
 
-# Irregular verb forms that stemming cannot join ("led" does not stem to
-# "lead"). A query word in a family also matches the family's other forms;
-# each form is then stemmed by the backend, so "leading" finds "led" and
-# "leads". Only verbs common in executive resumes, to keep the noise low.
-IRREGULAR_FORMS = [
-    ("lead", "led"),
-    ("run", "ran"),
-    ("build", "built"),
-    ("write", "wrote", "written"),
-    ("drive", "drove", "driven"),
-    ("grow", "grew", "grown"),
-    ("oversee", "oversaw", "overseen"),
-    ("teach", "taught"),
-    ("bring", "brought"),
-    ("buy", "bought"),
-    ("make", "made"),
-    ("win", "won"),
-    ("begin", "began", "begun"),
-    ("hold", "held"),
-    ("spend", "spent"),
-    ("seek", "sought"),
-    ("take", "took", "taken"),
-    ("give", "gave", "given"),
-    ("choose", "chose", "chosen"),
-    ("rise", "rose", "risen"),
-    ("speak", "spoke", "spoken"),
-    ("understand", "understood"),
-    ("keep", "kept"),
-    ("send", "sent"),
-    ("think", "thought"),
-    ("fight", "fought"),
-]
-# Regular forms people type that map to a family above (porter would stem
-# them, but the family lookup happens before stemming).
-_INFLECTIONS = {"leads": "lead", "leading": "lead", "runs": "run", "running": "run", "builds": "build"}
-_INFLECTIONS |= {"building": "build", "writes": "write", "writing": "write", "drives": "drive", "driving": "drive"}
-_INFLECTIONS |= {"grows": "grow", "growing": "grow", "oversees": "oversee", "overseeing": "oversee"}
-_INFLECTIONS |= {"teaches": "teach", "teaching": "teach", "makes": "make", "making": "make", "holds": "hold"}
-_INFLECTIONS |= {"holding": "hold", "takes": "take", "taking": "take", "gives": "give", "giving": "give"}
+# Irregular verb forms that stemming cannot join ("led" does not stem to "lead"). A query word
+# in a family also matches the family's other forms; each form is then stemmed by the backend,
+# so "leading" finds "led" and "leads". Only verbs common in executive resumes.
+_FORMS = (
+    "lead led, run ran, build built, write wrote written, drive drove driven, grow grew grown,"
+    " oversee oversaw overseen, teach taught, bring brought, buy bought, make made, win won,"
+    " begin began begun, hold held, spend spent, seek sought, take took taken, give gave given,"
+    " choose chose chosen, rise rose risen, speak spoke spoken, understand understood, keep kept,"
+    " send sent, think thought, fight fought"
+)
+IRREGULAR_FORMS = [tuple(family.split()) for family in _FORMS.split(",")]
+# Regular forms people type that map to a family above (porter would stem them, but the family
+# lookup happens before stemming).
+_TYPED = (
+    "leads:lead leading:lead runs:run running:run builds:build building:build writes:write writing:write"
+    " drives:drive driving:drive grows:grow growing:grow oversees:oversee overseeing:oversee teaches:teach"
+    " teaching:teach makes:make making:make holds:hold holding:hold takes:take taking:take gives:give"
+    " giving:give"
+)
+_INFLECTIONS = dict(pair.split(":") for pair in _TYPED.split())
 _FAMILY = {form: family for family in IRREGULAR_FORMS for form in family}
 
 _CHUNK = re.compile(r'(-?)"([^"]*)"?|(\S+)')

@@ -2,10 +2,10 @@
 
 An app registers its kind once, in its AppConfig.ready():
 
-    register("resume", "resumes.Resume", resume_document)
+    register("resume", "resumes.Resume", resume_document, queryset=resumes_to_index)
 
-where resume_document(resume) returns a Document. rebuild_search_index walks
-every registered kind; index_object(record) finds the kind by the record's model.
+where resume_document(resume) returns a Document and the queryset (optional) is what
+rebuild_search_index reads, with what the document function follows.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from django.db import models
 
 @dataclass(frozen=True)
 class Document:
-    """The searchable text of one record. title and names weigh more than body."""
+    """The searchable text of one record. title weighs most, then names, then body."""
 
     title: str = ""
     body: str = ""
@@ -33,30 +33,17 @@ class Kind:
     document: Callable[[models.Model], Document]
     queryset: Callable[[], models.QuerySet] | None = None
 
-    @property
-    def model(self) -> type[models.Model]:
-        return apps.get_model(self.model_label)
-
     def all_records(self) -> models.QuerySet:
-        """What rebuild_search_index indexes (prefetch here what document() reads)."""
-        return self.queryset() if self.queryset else self.model._default_manager.all()
+        return self.queryset() if self.queryset else apps.get_model(self.model_label)._default_manager.all()
 
 
 _kinds: dict[str, Kind] = {}
 
 
-def register(
-    kind: str,
-    model: type[models.Model] | str,
-    document: Callable[[models.Model], Document],
-    *,
-    queryset: Callable[[], models.QuerySet] | None = None,
-) -> Kind:
+def register(kind: str, model: type[models.Model] | str, document, *, queryset=None) -> Kind:
     """Make a model searchable as `kind`. Registering the same kind again replaces it."""
-    label = model if isinstance(model, str) else model._meta.label
-    entry = Kind(kind, label, document, queryset)
-    _kinds[kind] = entry
-    return entry
+    _kinds[kind] = Kind(kind, model if isinstance(model, str) else model._meta.label, document, queryset)
+    return _kinds[kind]
 
 
 def unregister(kind: str) -> None:
@@ -68,15 +55,13 @@ def registered() -> list[Kind]:
 
 
 def get(kind: str) -> Kind:
-    try:
-        return _kinds[kind]
-    except KeyError:
-        raise LookupError(f"No searchable kind {kind!r}; registered: {', '.join(_kinds) or 'none'}.") from None
+    if kind not in _kinds:
+        raise LookupError(f"No searchable kind {kind!r}; registered: {', '.join(_kinds) or 'none'}.")
+    return _kinds[kind]
 
 
 def kind_for(model: type[models.Model]) -> Kind:
-    label = model._meta.label
     for entry in _kinds.values():
-        if entry.model_label.lower() == label.lower():
+        if entry.model_label.lower() == model._meta.label.lower():
             return entry
-    raise LookupError(f"{label} is not registered for search.")
+    raise LookupError(f"{model._meta.label} is not registered for search.")

@@ -104,7 +104,6 @@ class Opportunity(models.Model):
     )
     last_digest_at = models.DateTimeField(null=True, blank=True)
     # Plain text for search; rebuilt on every save. The search issue indexes it.
-    search_text = models.TextField(blank=True, editable=False)
 
     objects = OpportunityQuerySet.as_manager()
 
@@ -137,15 +136,13 @@ class Opportunity(models.Model):
     def save(self, *args, **kwargs):
         """Save and re-index in one transaction: the search document never disagrees with the record."""
         from soars.matching import rankings, stored
-        from soars.search.engine import index_object
 
-        self.search_text = self.build_search_text()
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "search_text", "updated_at"}
+            kwargs["update_fields"] = {*update_fields, "updated_at"}
         with transaction.atomic(using=kwargs.get("using")):
             super().save(*args, **kwargs)
-            index_object(self)
+            self.reindex()
             # Matching: this posting's Best matches and everyone's recommendations are stale.
             rankings.posting_saved(self)
             stored.posting_saved(self)
@@ -159,6 +156,12 @@ class Opportunity(models.Model):
         with transaction.atomic(using=kwargs.get("using")):
             remove_object(self)
             return super().delete(*args, **kwargs)
+
+    def reindex(self) -> None:
+        """Write the search document again: after save(), and after the ECQs or other relations change."""
+        from soars.search.engine import index_object
+
+        index_object(self)
 
     # -- rules ---------------------------------------------------------------
 
@@ -306,7 +309,7 @@ class Opportunity(models.Model):
         copy.ecqs.set(ecqs)
         copy.competencies.set(competencies)
         copy.eligibility.set(eligibility)
-        copy.save(update_fields=["search_text"])
+        copy.reindex()
         return copy
 
     @property

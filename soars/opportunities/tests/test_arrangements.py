@@ -50,7 +50,7 @@ def test_the_posting_page_and_search_text_say_the_arrangement_and_the_flexibilit
     opportunity = OpenOpportunityFactory(
         remote="hybrid", start_date=datetime.date(2027, 3, 1), start_flexibility_days=30, locations="Denver, CO"
     )
-    assert "Hybrid" in opportunity.search_text
+    assert "Hybrid" in opportunity.build_search_text()
     html = client_as(personas.executive).get(f"/opportunities/{opportunity.pk}/").content.decode()
     assert "Denver, CO (hybrid)" in html
     assert "March 1, 2027 (or up to 30 days later)" in html

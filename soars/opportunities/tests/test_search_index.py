@@ -35,7 +35,7 @@ def test_an_edited_title_is_found_and_the_old_one_no_longer_is():
 def test_emphasised_ecqs_are_searchable_once_saved_after_setting_them():
     opportunity = OpportunityFactory(title="Chief Data Officer")
     opportunity.ecqs.set(Ecq.objects.filter(name__icontains="coalitions")[:1])
-    opportunity.save(update_fields=["search_text"])
+    opportunity.reindex()
     assert found("coalitions") == ["Chief Data Officer"]
 
 

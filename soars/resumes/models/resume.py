@@ -135,7 +135,6 @@ class Resume(models.Model):
     file_text = models.TextField(blank=True)
 
     # One plain-text document of everything searchable, rebuilt on every save (search indexes it).
-    search_text = models.TextField(blank=True, editable=False)
     created_at = models.DateTimeField(default=timezone.now)
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -160,9 +159,8 @@ class Resume(models.Model):
         from soars.matching import stored as matching
 
         self.updated_at = timezone.now()
-        self.search_text = self.build_search_text()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at", "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "updated_at"}
         with transaction.atomic():
             super().save(*args, **kwargs)
             self.reindex()

@@ -55,7 +55,7 @@ def test_an_arrangement_outside_the_choice_set_is_refused(client_as, personas):
 def test_the_resume_page_pdf_and_search_document_say_the_arrangements_accepted(personas):
     resume = SharedResumeFactory(arrangements=["hybrid", "remote"])
     assert resume.arrangements_text == "Hybrid or fully remote"
-    assert "Hybrid or fully remote" in resume.search_text
+    assert "Hybrid or fully remote" in resume.build_search_text()
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(render_pdf(resume).content)).pages)
     assert "Accepts: Hybrid or fully remote" in text
 

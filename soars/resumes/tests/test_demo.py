@@ -28,7 +28,7 @@ def test_every_bulk_executive_gets_a_complete_resume(ctx):
     resumes = Resume.objects.filter(executive_id__in=ctx.executive_ids)
     assert resumes.count() == 30
     assert all(completeness(resume).percent == 100 for resume in resumes)
-    assert all(resume.search_text for resume in resumes)
+    assert all(resume.build_search_text() for resume in resumes)
 
 
 def test_the_demo_executive_has_a_complete_shared_resume(ctx):

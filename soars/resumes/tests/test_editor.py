@@ -109,7 +109,7 @@ def test_skills_take_free_entry_and_competencies_from_the_framework(client_as, p
     resume = _resume(personas.executive)
     assert resume.skills == ["Grants", "Zero trust"]
     assert list(resume.competencies.all()) == [competency]
-    assert "Zero trust" in resume.search_text
+    assert "Zero trust" in resume.build_search_text()
 
 
 def test_competencies_of_another_framework_are_refused(client_as, personas):

@@ -38,7 +38,7 @@ def search_page(agency, params, page_number=None) -> dict:
     visible = (
         Resume.objects.visible_to_agency(agency)
         .select_related("executive", "current_agency", "ecq_framework", "clearance", "eligibility")
-        .defer("search_text", "file_text", "summary")
+        .defer("file_text", "summary")
     )
     found = filters.find_resumes(visible, criteria, page_number, PER_PAGE)
     page = found.page

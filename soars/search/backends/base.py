@@ -50,30 +50,23 @@ class Gathered:
 
 
 class Backend:
-    def matches(self, kind: str, query: Query, *, most: bool = False) -> tuple[str, list]:
-        """SQL selecting (id, rank) for the kind's documents that match every group of the
-        query (most: any group, ranked first by how many groups they match) and no excluded term."""
-        raise NotImplementedError
+    """A vendor's backend provides:
+
+    matches(kind, query, most=False) -> (sql, params): SELECT id, rank for the kind's documents
+        that match every group of the query (most: any group, ranked first by how many groups
+        they match) and no excluded term; id is the record's key.
+    rank(model, kind, query) -> RawSQL: the record's rank as a subquery of its key (ORM ranking).
+    snippets(kind, ids, query, connection) -> {id: text with START/STOP around matched words}.
+    suggest(word, using) -> the indexed word (SearchWord) most like word, or None.
+    """
+
+    def optimize(self, connection) -> None:
+        """Tidy the index after a bulk rebuild."""
 
     def ids(self, kind: str, query: Query, *, any_term: bool = False) -> RawSQL:
         """The keys of the kind's records that match (any_term: any positive term; for exclusions)."""
         sql, params = self.matches(kind, query, most=any_term)
         return RawSQL(f"SELECT id FROM ({sql}) AS matched", params)
-
-    def rank(self, model, kind: str, query: Query) -> RawSQL:
-        """The record's rank as a subquery of its key: for querysets ranked by the ORM."""
-        raise NotImplementedError
-
-    def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
-        """Raw snippets with START/STOP around matched words, for the ids that matched."""
-        raise NotImplementedError
-
-    def suggest(self, word: str, using: str) -> str | None:
-        """The indexed word (SearchWord) most like `word`, if any is like enough."""
-        raise NotImplementedError
-
-    def optimize(self, connection) -> None:
-        """Tidy the index after a bulk rebuild."""
 
     def run(self, connection, statement: str, params: list) -> list[tuple]:
         """The rows of a statement that matches text."""
