@@ -107,7 +107,7 @@ def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
     """[(key, rank)] of the first `limit` records of a search() result, best first."""
     kind, query = results.query.annotations["rank"].search
     backend = _backend(results)
-    return backend.gather(results, backend.matches(kind, query), ["-rank", "pk"], (0, limit), []).page
+    return backend.gather(results, backend.matches(kind, query), ["-rank", "pk"], (0, limit), [], count=False).page
 
 
 @dataclass

@@ -54,6 +54,7 @@ class Term:
     """One word, or several words that must appear together in order (a phrase)."""
 
     words: tuple[str, ...]
+    prefix: bool = False  # a long enough word also matches as a word's start (find() asks for it)
 
     @property
     def is_phrase(self) -> bool:
@@ -61,7 +62,7 @@ class Term:
 
     @property
     def is_prefix(self) -> bool:
-        return not self.is_phrase and len(self.words[0]) >= PREFIX_FROM
+        return self.prefix and not self.is_phrase and len(self.words[0]) >= PREFIX_FROM
 
     def alternatives(self) -> tuple[Term, ...]:
         """This term, plus the other forms of an irregular verb."""
@@ -72,7 +73,7 @@ class Term:
         if not family:
             return (self,)
         forms = [word, *(form for form in family if form != word)]
-        return tuple(Term((form,)) for form in forms)
+        return tuple(Term((form,), self.prefix and form == word) for form in forms)
 
 
 @dataclass(frozen=True)
@@ -93,8 +94,10 @@ class Query:
         return [word for group in self.groups for term in group for word in term.words]
 
     def widened(self, extra: dict[int, list[Term]]) -> Query:
-        """This query with more terms that each group (by its index) accepts."""
-        groups = tuple(tuple(_dedupe([*group, *extra.get(i, [])])) for i, group in enumerate(self.groups))
+        """This query with its words also matching as words' starts, and more terms that each
+        group (by its index) accepts."""
+        groups = [[Term(term.words, prefix=True) for term in group] for group in self.groups]
+        groups = tuple(tuple(_dedupe([*group, *extra.get(i, [])])) for i, group in enumerate(groups))
         return Query(groups, self.excluded, self.text)
 
 

@@ -81,6 +81,7 @@ class Backend:
         order: list[str],
         page: tuple[int, int],
         facets: list[str],
+        count: bool = True,
     ) -> Gathered:
         """The page (start, stop) of queryset joined to matches (None: every record, rank 0) in
         this order ("-rank", field names), the total up to CAP + 1 and the facets, in one statement."""
@@ -112,7 +113,7 @@ class Backend:
             picked += ", m.rank AS rank"
         else:
             source, picked = f"{RECORDS} AS r", picked + ", 0.0 AS rank"
-        limit = max(CAP + 1, page[1])
+        limit = max(CAP + 1, page[1]) if count else page[1]
         ctes.append(
             f"{CANDIDATES} AS MATERIALIZED (SELECT {picked} FROM {source} ORDER BY {ranking} LIMIT {int(limit)})"
         )
