@@ -1,4 +1,6 @@
-"""Numbers of results are written with thousands separators ("About 9,600 resumes found")."""
+"""Numbers of results are written with thousands separators ("4,600 resumes found")."""
+
+from types import SimpleNamespace
 
 import pytest
 from django.core.paginator import Page, Paginator
@@ -10,10 +12,8 @@ from soars.opportunities.filters import Counts, FilterForm
 from soars.resumes.filters import Facets
 
 
-def _page(count: int, *, estimated: bool = False):
-    paginator = Paginator(range(count), 25)
-    paginator.estimated = estimated
-    return Page([], 1, paginator)  # no records to show: the templates' headings alone
+def _page(count: int):
+    return Page([], 1, Paginator(range(count), 25))  # no records to show: the templates' headings alone
 
 
 def _render(template: str, **context) -> str:
@@ -21,13 +21,19 @@ def _render(template: str, **context) -> str:
 
 
 def test_the_pagination_bar_says_how_many_pages_with_separators():
-    html = render_to_string("core/includes/pagination.html", {"page": _page(47_000, estimated=True)})
-    assert "Page 1 of about 1,880" in html
+    html = render_to_string("core/includes/pagination.html", {"page": _page(4_700)})
+    assert "Page 1 of 188" in html
 
 
 def test_the_resume_search_says_how_many_were_found_with_separators():
-    html = _render("resumes/hr_list.html", page=_page(9_600, estimated=True), searching=True)
-    assert 'id="results">About 9,600 resumes found' in html
+    html = _render("resumes/hr_list.html", page=_page(4_600), searching=True)
+    assert 'id="results">4,600 resumes found' in html
+
+
+def test_past_the_cap_the_resume_search_says_more_than_with_separators():
+    found = SimpleNamespace(more_than=True, cap=5000)
+    html = _render("resumes/hr_list.html", page=_page(5_000), found=found, searching=True)
+    assert 'id="results">More than 5,000 resumes found' in html
 
 
 def test_the_opportunity_search_says_how_many_match_with_separators():
@@ -45,5 +51,5 @@ def test_the_opportunity_filters_count_with_separators():
     kind = OpportunityType.objects.first()
     form.show_counts(Counts(types={kind.code: 12_345}))
     assert form.fields["type"].label_from_instance(kind) == f"{kind.name} (12,345)"
-    form.show_counts(Counts(types={kind.code: 12_345}, estimated=True))
-    assert form.fields["type"].label_from_instance(kind) == f"{kind.name} (about 12,000)"
+    form.show_counts(Counts(types={kind.code: 1_000}, capped=True))  # more found: the best are counted
+    assert form.fields["type"].label_from_instance(kind) == f"{kind.name} (1,000)"
