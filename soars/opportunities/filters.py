@@ -141,8 +141,8 @@ class Counts:
     clearance_ranks: dict[int, int] = field(default_factory=dict)  # no clearance counts as rank 0
     remote: int = 0
     closing_soon: int = 0
-    total: int = 0  # how many opportunities match, up to the cap
-    capped: bool = False  # more than the cap match: the counts are of the best of them
+    total: int = 0  # how many opportunities the counts count
+    capped: bool = False  # more match: the counts are of the best of them
 
 
 @dataclass
@@ -214,7 +214,7 @@ def counts_from(found: Found) -> Counts:
     ranks: dict[int, int] = {}
     for rank, number in facets["clearance__rank"]:
         ranks[rank] = ranks.get(rank, 0) + number
-    everything = min(found.total, found.cap)
+    everything = found.counted
     ranks[0] = ranks.get(0, 0) + everything - sum(number for _, number in facets["clearance__rank"])
     today = timezone.localdate()
     soon = today + timedelta(days=CLOSING_SOON_DAYS)
@@ -228,5 +228,5 @@ def counts_from(found: Found) -> Counts:
         remote=everything - on_site,
         closing_soon=closing_soon,
         total=everything,
-        capped=found.more_than,
+        capped=found.total > found.counted,
     )

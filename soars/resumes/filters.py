@@ -180,8 +180,8 @@ class FacetGroup:
 class Facets:
     groups: list[FacetGroup]
     remote_count: int
-    total: int  # how many resumes were found, up to the cap
-    capped: bool = False  # more than the cap were found: the numbers count the best of them
+    total: int  # how many resumes the numbers count
+    capped: bool = False  # more were found: the numbers count the best of them
 
     @property
     def remote_label(self) -> str:
@@ -223,7 +223,7 @@ def facets(form: ResumeSearchForm, found: Found) -> Facets:
         field = form.fields[name]
         raw = {str(value): n for value, n in counts[FACET_FIELDS[name]]}
         if name == "served_in":
-            raw = _with_sub_elements(raw, min(found.total, found.cap))
+            raw = _with_sub_elements(raw, found.counted)
         numbers = raw
         chosen = {str(value) for value in criteria.get(name, [])}
         options = [
@@ -241,4 +241,4 @@ def facets(form: ResumeSearchForm, found: Found) -> Facets:
         clearance.append(Option(code, f"{name} or higher", at_least, code == chosen))
     groups.insert(4, FacetGroup("clearance", "Clearance at least", clearance, "radio"))
     willing = sum(n for value, n in counts["arrangements"] if _willing(value))
-    return Facets(groups, willing, min(found.total, found.cap), capped=found.more_than)
+    return Facets(groups, willing, found.counted, capped=found.total > found.counted)

@@ -46,13 +46,11 @@ def clean_text(text: str) -> str:
 
 
 def index_object(record: models.Model) -> None:
-    """Index (or re-index) one record of a registered model."""
     index_records([record])
 
 
 def remove_object(record: models.Model) -> None:
-    kind = registry.kind_for(type(record))
-    SearchDocument.objects.filter(kind=kind.name, object_id=record.pk).delete()
+    SearchDocument.objects.filter(kind=registry.kind_for(type(record)).name, object_id=record.pk).delete()
 
 
 def index_records(records: Iterable[models.Model], *, using: str = "default") -> int:
@@ -116,7 +114,7 @@ class Found:
 
     page: Page
     total: int  # exact up to CAP; more_than says when there are more
-    facets: dict[str, list[tuple[object, int]]]  # over the best CAP records: {path: [(value, count)]}
+    facets: dict[str, list[tuple[object, int]]]  # over the best FACETS records: {path: [(value, count)]}
     query: Query = field(default_factory=Query)  # what was searched, related terms included
     also_searched: list[str] = field(default_factory=list)  # related terms from the vocabulary
     with_all_words: int | None = None  # set when fewer than a page had every word: then most of them
@@ -129,6 +127,11 @@ class Found:
     @property
     def cap(self) -> int:
         return base.CAP
+
+    @property
+    def counted(self) -> int:
+        """How many records the facets count: the best FACETS when more were found."""
+        return min(self.total, base.FACETS)
 
     def most_words_note(self, one: str, many: str) -> str:
         """ "No resume has all 3 words; …", when the page shows records with most of them."""
@@ -255,11 +258,8 @@ def _records(queryset: models.QuerySet, keys: list[int]) -> list[models.Model]:
 
 
 def _page_number(number) -> int:
-    """The page number asked for, from 1 to MAX_PAGE; anything that is not a whole number is page 1."""
-    try:
-        return min(max(1, int(number or 1)), MAX_PAGE)
-    except (TypeError, ValueError):
-        return 1
+    """From 1 to MAX_PAGE; anything that is not a whole number is page 1."""
+    return min(max(1, int(number)), MAX_PAGE) if str(number or "").strip().isdigit() else 1
 
 
 def _backend(queryset: models.QuerySet):

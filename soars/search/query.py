@@ -128,8 +128,7 @@ def parse(text: str | None) -> Query:
 
     groups: list[list[Term]] = []
     excluded: list[Term] = []
-    pending_or = False
-    count = 0
+    pending_or, count = False, 0
     for item in items:
         if item == "OR":
             pending_or = bool(groups)
@@ -139,12 +138,11 @@ def parse(text: str | None) -> Query:
         count += 1
         if isinstance(item, tuple):
             excluded.append(item[1])
-            pending_or = False
         elif pending_or:
             groups[-1].append(item)
-            pending_or = False
         else:
             groups.append([item])
+        pending_or = False
     return Query(tuple(tuple(_dedupe(g)) for g in groups), tuple(_dedupe(excluded)), text)
 
 

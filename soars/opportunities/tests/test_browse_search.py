@@ -109,9 +109,11 @@ def test_past_the_cap_the_page_says_more_than_and_counts_the_best(client_as, per
     exact = get(client).content.decode()
     assert f"{ecq.name} ({ecq.framework.year}) (3)" in exact and "More than" not in exact
     monkeypatch.setattr(base, "CAP", 2)
+    monkeypatch.setattr(base, "FACETS", 1)
     html = get(client).content.decode()
     assert "More than 2 open opportunities" in html
-    assert "the numbers count the best 2" in html
+    assert "the numbers count the best 1." in html
+    assert f"{ecq.name} ({ecq.framework.year}) (1)" in html
 
 
 def test_the_start_of_a_word_finds_postings(client_as, personas):

@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 
 from soars.search.backends.base import START, STOP, Backend, outer_pk
-from soars.search.models import SearchWord
+from soars.search.models import SearchDocument, SearchWord
 from soars.search.query import Query, Term
 
 RANK = "-bm25(search_fts, 10.0, 5.0, 1.0)"  # weights per column: title, names, body
@@ -65,15 +65,11 @@ class SqliteBackend(Backend):
     def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
         if not query.groups or not ids:
             return {}
+        documents = SearchDocument.objects.using(connection.alias).filter(kind=kind, object_id__in=ids)
+        objects = dict(documents.values_list("id", "object_id"))
+        if not objects:
+            return {}
         with connection.cursor() as cursor:
-            keys = ", ".join(["%s"] * len(ids))
-            cursor.execute(
-                f"SELECT id, object_id FROM search_searchdocument WHERE kind = %s AND object_id IN ({keys})",
-                [kind, *ids],
-            )
-            objects = dict(cursor.fetchall())
-            if not objects:
-                return {}
             rows = ", ".join(["%s"] * len(objects))
             cursor.execute(
                 f"SELECT rowid, snippet(search_fts, -1, %s, %s, '…', {SNIPPET_WORDS}) FROM search_fts"
