@@ -28,6 +28,12 @@ def browse_search_nothing_found(personas):
     return "/opportunities/?q=%22no+such+phrase%22&remote=on"
 
 
+def browse_search_forgiving(personas):
+    """Most of the words, related terms and "Did you mean" shown together."""
+    OpenOpportunityFactory(title="Director of Cybersecurity", description="Lead the budget office.")
+    return "/opportunities/?q=cybersecurity+budgett+zeppelin"
+
+
 def detail(personas):
     return f"/opportunities/{OpenOpportunityFactory().pk}/"
 
@@ -286,6 +292,7 @@ PAGES = [
     Page(browse_with_cards, user="executive"),
     Page(browse_search, user="executive"),
     Page(browse_search_nothing_found, user="executive"),
+    Page(browse_search_forgiving, user="executive"),
     Page(detail, user="executive"),
     Page(detail_with_interest, user="executive"),
     Page(my_interests, user="executive"),

@@ -23,6 +23,12 @@ def _hr_search_nothing_found(personas) -> str:
     return "/hr/resumes/?q=zeppelin+-cloud&available_by=not-a-date"
 
 
+def _hr_search_forgiving(personas) -> str:
+    """Most of the words, related terms and "Did you mean" shown together."""
+    _complete_resume_of_executive(personas)
+    return "/hr/resumes/?q=cybersecurity+informaton+zeppelin"
+
+
 def _editor_filled(personas) -> str:
     _complete_resume_of_executive(personas)
     return "/executive/resume/"
@@ -97,6 +103,7 @@ HR_PAGES = [
     Page("/hr/resumes/"),
     Page(_hr_search),
     Page(_hr_search_nothing_found),
+    Page(_hr_search_forgiving),
     Page(_hr_detail),
     Page(_hr_search_page_two),
     Page(_hidden_resume, status=404),
