@@ -97,13 +97,15 @@ def search(queryset: models.QuerySet, query: str | Query | None, *, kind: str) -
     if not parsed.groups:
         return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
     rank = backend.rank(queryset.model, kind, parsed)
-    rank.search = (kind, parsed)  # what best() ranks by
+    rank.search = (kind, parsed, queryset)  # what best() ranks by, and over
     return queryset.filter(pk__in=backend.ids(kind, parsed)).annotate(rank=rank).order_by("-rank", "pk")
 
 
 def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
     """[(key, rank)] of the first `limit` records of a search() result, best first."""
-    kind, query = results.query.annotations["rank"].search
+    kind, query, searched = results.query.annotations["rank"].search
+    if len(results.query.where.children) == len(searched.query.where.children) + 1:
+        results = searched  # filtered no further: join the matches once, not also as a list of keys
     backend = _backend(results)
     return backend.gather(results, backend.matches(kind, query), ["-rank", "pk"], (0, limit), [], count=False).page
 

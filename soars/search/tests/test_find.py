@@ -128,3 +128,9 @@ def test_index_object_keeps_one_document_and_its_words(make_post):
     index_object(post)
     assert keys(find(visible(), "hurricane", kind="post")) == [post.pk]
     assert not keys(find(visible(), "wildfire -hurricane", kind="post"))
+
+
+def test_best_keeps_filters_added_after_the_search(wildfire_posts):
+    results = search(visible(), "wildfire", kind="post").exclude(pk=wildfire_posts["title_and_body"])
+    assert wildfire_posts["title_and_body"] not in [key for key, _ in best(results, 10)]
+    assert len(best(results, 10)) == 6
