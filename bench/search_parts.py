@@ -182,17 +182,25 @@ def exact_first_page(filtered, kind: str, found, order: list[str], per_page: int
 
     from soars.search.backends import backend_for
 
-    sql, params = backend_for(connection.vendor).matches(kind, found.query, most=found.with_all_words is not None)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        ranks = dict(cursor.fetchall())
     fields = [item.lstrip("-") for item in order if item.lstrip("-") not in ("rank", "pk")]
-    rows = [row for row in filtered.values_list("pk", *fields) if row[0] in ranks]
-    for item in reversed(order):  # a stable sort per key, the last key first
-        name = item.lstrip("-")
-        position = 0 if name == "pk" else None if name == "rank" else 1 + fields.index(name)
-        rows.sort(key=lambda row: ranks[row[0]] if position is None else row[position], reverse=item.startswith("-"))
-    return [row[0] for row in rows[:per_page]]
+    listed = filtered.values_list("pk", *fields)
+
+    def ranked(most: bool) -> list[int]:
+        sql, params = backend_for(connection.vendor).matches(kind, found.query, most=most)
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            ranks = dict(cursor.fetchall())
+        rows = [row for row in listed if row[0] in ranks]
+        for item in reversed(order):  # a stable sort per key, the last key first
+            name = item.lstrip("-")
+            at = 0 if name == "pk" else None if name == "rank" else 1 + fields.index(name)
+            rows.sort(key=lambda row: ranks[row[0]] if at is None else row[at], reverse=item.startswith("-"))
+        return [row[0] for row in rows]
+
+    if found.with_all_words is None:
+        return ranked(False)[:per_page]
+    first = ranked(False)  # every word, as ranked with every word; then the rest by most words
+    return [*first, *(key for key in ranked(True) if key not in first)][:per_page]
 
 
 def agreement(runs, found_by, exact_way) -> None:

@@ -172,16 +172,19 @@ def find(
         matches = backend.matches(kind, widened, most=most) if parsed.groups else None
         return backend.gather(queryset, matches, order, ((number - 1) * per_page, number * per_page), list(facets))
 
-    gathered, with_all = gather(number), None
+    gathered, with_all, first = gather(number), None, []
     if gathered.total < per_page and len(parsed.groups) > 1:  # few have every word: most of them
-        with_all, most = gathered.total, True
+        with_all, most, first = gathered.total, True, [key for key, _ in gathered.page]
         gathered = gather(number)
     paginator = Paginator(range(min(gathered.total, base.CAP)), per_page)
     if number > paginator.num_pages:  # past the end: the last page
         number = paginator.num_pages
         gathered = gather(number)
+    keys = [key for key, _ in gathered.page]
+    if first and number == 1:  # those with every word first, as ranked with every word
+        keys = [*first, *(key for key in keys if key not in first)]
     found = Found(
-        page=Page(_records(queryset, [key for key, _ in gathered.page]), number, paginator),
+        page=Page(_records(queryset, keys), number, paginator),
         total=gathered.total,
         facets=_typed(queryset.model, gathered.facets),
         query=widened,
@@ -215,8 +218,8 @@ def snippets(kind: str, ids: Iterable[int], query: str | Query | None, *, using:
 
 
 def _with_related_terms(query: Query) -> tuple[Query, list[str]]:
-    """query with each group of one word or phrase also matching the other names the vocabulary
-    gives what it names ("cybersecurity": "information security", ...), and those names."""
+    """query with each group of one word or phrase that is a concept's name in the vocabulary also
+    matching the concept's synonyms ("cybersecurity": "information security", ...), and those."""
     from soars.vocabulary import index
 
     vocabulary, extra = index.current(), {}
@@ -224,7 +227,7 @@ def _with_related_terms(query: Query) -> tuple[Query, list[str]]:
         own = index.words(" ".join(group[0].words))
         concepts = [vocabulary.by_id[i] for i in sorted(vocabulary.concepts(" ".join(own)))] if len(group) == 1 else []
         names = [index.words(name) for concept in concepts for name in (concept.name, *concept.synonyms)]
-        if own in names:  # the words name a concept, not only part of one
+        if own in [index.words(concept.name) for concept in concepts]:  # the concept's own name, not a synonym
             extra[position] = [Term(name) for name in dict.fromkeys(names) if name and name != own][:RELATED_PER_WORD]
     return query.widened(extra), [" ".join(term.words) for terms in extra.values() for term in terms]
 

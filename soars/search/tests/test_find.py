@@ -134,3 +134,13 @@ def test_best_keeps_filters_added_after_the_search(wildfire_posts):
     results = search(visible(), "wildfire", kind="post").exclude(pk=wildfire_posts["title_and_body"])
     assert wildfire_posts["title_and_body"] not in [key for key, _ in best(results, 10)]
     assert len(best(results, 10)) == 6
+
+
+def test_with_most_words_those_with_every_word_keep_their_own_order(make_post):
+    often = make_post("Wildfire budget", "wildfire budget wildfire budget")
+    once = make_post("Notes", "one wildfire and a budget line")
+    make_post("One word", "wildfire")
+    found = find(visible(), "wildfire budget tankers", kind="post")
+    assert found.with_all_words == 0
+    both = find(visible(), "wildfire budget", kind="post")
+    assert keys(both)[:2] == [often.pk, once.pk] == keys(found)[:2]
