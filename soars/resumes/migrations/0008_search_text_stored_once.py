@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('resumes', '0006_accepted_work_arrangements'),
+        ('resumes', '0007_directory_contact'),
     ]
 
     operations = [
