@@ -113,7 +113,7 @@ def _save(request, form: OpportunityForm, *, created: bool) -> Opportunity:
         opportunity.status = Opportunity.Status.DRAFT
     opportunity.save()
     form.save_m2m()
-    opportunity.save(update_fields=["search_text"])
+    opportunity.reindex()  # now that its ECQs and competencies are set, as the HR page does
     action = "opportunity.created" if created else "opportunity.edited"
     record(action, request=request, obj=opportunity, agency=opportunity.agency, via="api")
     return opportunity
