@@ -49,7 +49,7 @@ class Broadening:
                 f"You are on a broadening assignment now ({self.last.title}, since "
                 f"{self.last.start_date:%B %Y}); {every}."
             )
-        tense = "is overdue since" if self.is_overdue else "due by"
+        tense = "overdue since" if self.is_overdue else "due by"
         return f"Last broadening assignment ended {self.last.end_date:%B %Y}; {every}: {tense} {self.due_on:%B %Y}."
 
     @property

@@ -25,7 +25,7 @@ def test_it_says_overdue_after_the_due_date(executive, personas):
     assignment(executive, start=date(2020, 9, 1), end=date(2021, 3, 15))
     state = broadening(executive, today=TODAY)
     assert state.is_overdue
-    assert state.sentence.endswith("every 3 years: is overdue since March 2024.")
+    assert state.sentence.endswith("every 3 years: overdue since March 2024.")
 
 
 def test_the_interval_defaults_to_five_years(executive):
