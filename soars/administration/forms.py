@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from django import forms
+from django.db.models import Q
 
 from soars.accounts.models import AccessRequest, User
 from soars.core.models import Agency
@@ -88,7 +91,9 @@ class AccountRoleForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].queryset = top_agencies()
+        # A retired agency cannot be given, but an account that has one keeps it.
+        kept = Q(pk=self.instance.agency_id) if self.instance.agency_id else Q(pk__in=[])
+        self.fields["agency"].queryset = top_agencies().filter(Q(is_active=True) | kept)
         self.fields["agency"].help_text = (
             "HR staff: required, the agency whose opportunities and resumes they work with. Executives: the "
             "agency they work in now, which opens its “own agency only” postings to them (empty: none). "
@@ -137,3 +142,48 @@ class AuditFilterForm(forms.Form):
         if data.get("until"):
             queryset = queryset.filter(created_at__date__lte=data["until"])
         return queryset
+
+
+class AgencyForm(forms.ModelForm):
+    """Add or change an agency or sub-element. Codes never change once made: records keep them."""
+
+    class Meta:
+        model = Agency
+        fields = ["code", "name", "abbreviation", "kind", "parent", "is_active"]
+        labels = {
+            "code": "Code",
+            "parent": "Department or agency it belongs to",
+            "is_active": "In use (untick to retire it: it stays on old records but cannot be chosen)",
+        }
+        help_texts = {
+            "code": "Two to eight capital letters or digits, for example “AG” or “AG01”. It cannot be changed later.",
+            "parent": "Only for a sub-element.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["parent"].queryset = Agency.objects.top_level().order_by("name")
+        self.fields["parent"].empty_label = "None: it is a department or independent agency"
+        if self.instance.pk:
+            self.fields["code"].disabled = True
+            self.fields["parent"].queryset = self.fields["parent"].queryset.exclude(pk=self.instance.pk)
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].strip().upper()
+        if not re.fullmatch(r"[A-Z0-9]{2,8}", code):
+            raise forms.ValidationError("Use two to eight capital letters or digits.")
+        return code
+
+    def clean_name(self):
+        return " ".join(self.cleaned_data["name"].split())
+
+    def clean(self):
+        cleaned = super().clean()
+        kind, parent = cleaned.get("kind"), cleaned.get("parent")
+        if kind == Agency.Kind.SUB_ELEMENT and parent is None:
+            self.add_error("parent", "Choose the department or agency this sub-element belongs to.")
+        if kind and kind != Agency.Kind.SUB_ELEMENT and parent is not None:
+            self.add_error("parent", "Only a sub-element belongs to another agency; choose none.")
+        if kind == Agency.Kind.SUB_ELEMENT and self.instance.pk and self.instance.sub_elements.exists():
+            self.add_error("kind", "This agency has sub-elements of its own, so it cannot become a sub-element.")
+        return cleaned

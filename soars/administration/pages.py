@@ -48,6 +48,12 @@ def diversity_report(personas):
     return "/manage/diversity/"
 
 
+def agency_change(personas):
+    from soars.core.models import Agency
+
+    return f"/manage/agencies/{Agency.objects.get(code='AG').pk}/"
+
+
 PAGES = [
     Page("/manage/requests/", user="site_admin"),
     Page(request_detail, user="site_admin"),
@@ -77,4 +83,10 @@ PAGES = [
     Page(diversity_report, user="site_admin"),
     Page("/manage/diversity/?characteristic=veteran&group=interest", user="site_admin"),
     Page("/manage/diversity/", user="agency_admin", status=403),
+    # Agencies: the program office only.
+    Page("/manage/agencies/", user="site_admin"),
+    Page("/manage/agencies/new/", user="site_admin"),
+    Page(agency_change, user="site_admin"),
+    Page("/manage/agencies/new/", user="site_admin", data={"code": "a", "name": "", "kind": "sub_element"}),
+    Page("/manage/agencies/", user="agency_admin", status=403),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from soars.administration.views import accounts, audit, diversity, requests
+from soars.administration.views import accounts, agencies, audit, diversity, requests
 
 app_name = "administration"
 
@@ -14,4 +14,7 @@ urlpatterns = [
     path("manage/accounts/<int:pk>/active/", accounts.set_active, name="account_set_active"),
     path("manage/audit/", audit.trail, name="audit"),
     path("manage/diversity/", diversity.diversity, name="diversity"),
+    path("manage/agencies/", agencies.agency_list, name="agencies"),
+    path("manage/agencies/new/", agencies.agency_edit, name="agency_add"),
+    path("manage/agencies/<int:pk>/", agencies.agency_edit, name="agency_edit"),
 ]

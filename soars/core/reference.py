@@ -1,7 +1,8 @@
 """Load the reference data in soars/core/data into the database.
 
 Idempotent: records are matched by code and updated in place, so running it
-again after editing a data file changes only what changed. Used by the data
+again after editing a data file changes only what changed; agencies are only
+added, never changed (administrators edit them at /manage/agencies/). Used by the data
 migration (with historical models) and by `manage.py load_reference`.
 """
 
@@ -24,8 +25,10 @@ def load_reference(apps=None) -> dict[str, int]:
     Agency = get("core", "Agency")
     counts = {"agencies": 0, "competencies": 0, "ecqs": 0}
 
+    # Agencies are created from the file but never changed by it: the program office renames and
+    # retires them at /manage/agencies/, and loading the file again must not undo that.
     for agency in _read("agencies.json"):
-        parent, _ = Agency.objects.update_or_create(
+        parent, _ = Agency.objects.get_or_create(
             code=agency["code"],
             defaults={
                 "name": agency["name"],
@@ -36,7 +39,7 @@ def load_reference(apps=None) -> dict[str, int]:
         )
         counts["agencies"] += 1
         for sub in agency.get("sub_elements", []):
-            Agency.objects.update_or_create(
+            Agency.objects.get_or_create(
                 code=sub["code"],
                 defaults={
                     "name": sub["name"],

@@ -69,7 +69,9 @@ class OpportunityForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.agency = agency
         self.instance.agency = self.instance.agency if self.instance.agency_id else agency
-        self.fields["sub_element"].queryset = agency.sub_elements.all()
+        # A retired sub-element cannot be chosen, but a posting that names one keeps it.
+        chosen = Q(pk=self.instance.sub_element_id) if self.instance.sub_element_id else Q(pk__in=[])
+        self.fields["sub_element"].queryset = agency.sub_elements.filter(Q(is_active=True) | chosen)
         self.fields["sub_element"].empty_label = f"{agency.name} (no sub-element)"
         self.fields["type"].empty_label = None
         self.fields["duration_days"].help_text = duration_help(self.fields["type"].queryset)

@@ -63,3 +63,36 @@ def test_an_administrator_changes_an_accounts_agency_and_admin_flag(open_page, l
     assert page.get_by_label(AGENCY_ADMIN).is_checked()
     personas.hr_b.refresh_from_db()
     assert personas.hr_b.agency.code == "DN" and personas.hr_b.is_agency_admin
+
+
+def test_an_administrator_adds_a_sub_element_then_renames_and_retires_it(open_page, live_server, reference_data):
+    from soars.core.models import Agency
+
+    personas = make_personas()
+    department = Agency.objects.get(code="AG")
+    page = open_page(personas.site_admin)
+    page.goto(live_server.url + "/manage/agencies/new/")
+    fill(
+        page,
+        {
+            "Code": "AG77",
+            "Name": "Office of Rural Broadband",
+            "Abbreviation": "ORB",
+            "Kind": "Sub-element",
+            "Department or agency it belongs to": department.name,
+        },
+    )
+    page.get_by_role("button", name="Add it").click()
+    page.get_by_role("link", name="Office of Rural Broadband").click()
+    assert read(page, ["Name", "Abbreviation", "Kind", "Department or agency it belongs to"]) == {
+        "Name": "Office of Rural Broadband",
+        "Abbreviation": "ORB",
+        "Kind": "Sub-element",
+        "Department or agency it belongs to": department.name,
+    }
+    fill(page, {"Name": "Office of Rural Connectivity"})
+    page.locator("label", has_text="In use").click()  # untick: retire it
+    page.get_by_role("button", name="Save changes").click()
+    assert "Retired" in page.get_by_role("row", name="Office of Rural Connectivity").inner_text()
+    agency = Agency.objects.get(code="AG77")
+    assert (agency.name, agency.is_active, agency.parent_id) == ("Office of Rural Connectivity", False, department.pk)
