@@ -35,6 +35,13 @@ def a_message(personas):
     return f"/manage/messages/{message.pk}/"
 
 
+def a_message_with_a_reply(personas):
+    path = a_message(personas)
+    message = ContactMessage.objects.latest("pk")
+    message.reply("Choose “Only the agencies I choose” under sharing.\n\nThe program office", by=personas.site_admin)
+    return path
+
+
 def messages_list(personas):
     a_message(personas)
     return "/manage/messages/?show=all"
@@ -86,4 +93,6 @@ PAGES = [
     Page("/contact/", data={**EMPTY_CONTACT, "name": "Pat", "email": "pat at agency", "message": "Help"}),
     Page("/manage/whats-new/new/", user="site_admin", data=EMPTY_POST),
     Page("/manage/whats-new/new/", user="site_admin", data={**EMPTY_POST, "published_at": "next Tuesday"}),
+    Page(a_message, user="site_admin", data={"text": ""}),
+    Page(a_message_with_a_reply, user="site_admin"),
 ]

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from soars.audit.log import record
@@ -77,10 +78,32 @@ def message_list(request):
     )
 
 
+class ReplyForm(forms.Form):
+    text = forms.CharField(
+        label="Your reply",
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="Emailed to the sender from SOARS, with their message quoted below it, and kept here.",
+    )
+
+    def clean_text(self):
+        text = self.cleaned_data["text"].replace("\r\n", "\n").strip()
+        if not text:
+            raise forms.ValidationError("Write the reply before sending it.")
+        return text
+
+
 @roles("admin")
+@never_cache
 def message_detail(request, pk: int):
     message = get_object_or_404(ContactMessage, pk=pk)
-    return render(request, "core/manage/message_detail.html", {"message": message})
+    form = ReplyForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        message.reply(form.cleaned_data["text"], by=request.user)
+        messages.success(request, f"Your reply is on its way to {message.email}.")
+        return redirect("core:manage_message", pk=message.pk)
+    replies = message.replies.select_related("sent_by")
+    return render(request, "core/manage/message_detail.html", {"message": message, "form": form, "replies": replies})
 
 
 @roles("admin")

@@ -1,5 +1,5 @@
 from soars.core.arrangements import WorkArrangement
-from soars.core.models.content import ContactMessage, WhatsNewPost
+from soars.core.models.content import ContactMessage, ContactReply, WhatsNewPost
 from soars.core.models.outbound_email import OutboundEmail
 from soars.core.models.reference import (
     Agency,
@@ -17,6 +17,7 @@ __all__ = [
     "ClearanceLevel",
     "Competency",
     "ContactMessage",
+    "ContactReply",
     "Ecq",
     "EcqFramework",
     "EligibilityCategory",

@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 
 
@@ -56,6 +56,20 @@ class ContactMessage(models.Model):
     def __str__(self) -> str:
         return f"{self.get_topic_display()} from {self.name}"
 
+    def reply(self, text: str, *, by) -> ContactReply:
+        """Email `text` to the sender and keep it with the message, which is then read."""
+        from soars.audit.log import record
+        from soars.core.email import send_email
+
+        with transaction.atomic():
+            sent = self.replies.create(text=text, sent_by=by)
+            if not self.is_read:
+                self.is_read = True
+                self.save(update_fields=["is_read"])
+            send_email("contact_reply", to=[self.email], context={"message": self, "reply": sent})
+            record("contact_message.replied", actor=by, obj=self)
+        return sent
+
     @classmethod
     def recent_count_from(cls, email: str, *, hours: int = 1) -> int:
         since = timezone.now() - timedelta(hours=hours)
@@ -65,3 +79,18 @@ class ContactMessage(models.Model):
     def recent_count_from_ip(cls, ip_address: str, *, hours: int = 1) -> int:
         since = timezone.now() - timedelta(hours=hours)
         return cls.objects.filter(ip_address=ip_address, created_at__gte=since).count()
+
+
+class ContactReply(models.Model):
+    """An answer emailed to the sender of a Contact Us message, kept with it."""
+
+    message = models.ForeignKey(ContactMessage, on_delete=models.CASCADE, related_name="replies")
+    text = models.TextField(max_length=5000)
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Reply to message {self.message_id}"

@@ -98,3 +98,19 @@ def test_a_contact_message_and_a_whats_new_post_arrive_as_typed(open_page, live_
     admin.goto(live_server.url + "/whats-new/")
     text = admin.locator("main").inner_text()
     assert "Resumes now keep every ticked box" in text and "They all stay." in text
+
+
+def test_an_administrator_replies_to_a_message_and_reads_the_reply_back(open_page, live_server, reference_data):
+
+    personas = make_personas()
+    message = ContactMessage.objects.create(name="Pat Lee", email="pat@agency.gov", topic="other", message="Hello?")
+    page = open_page(personas.site_admin)
+    page.goto(f"{live_server.url}/manage/messages/{message.pk}/")
+    page.get_by_role("button", name="Send the reply to pat@agency.gov").click()  # empty: refused
+    assert "Write the reply before sending it." in page.content() or "This field is required." in page.content()
+    fill(page, {"Your reply": "Hello Pat,\nyour access request is approved."})
+    page.get_by_role("button", name="Send the reply to pat@agency.gov").click()
+    assert "Your reply is on its way to pat@agency.gov" in page.locator(".soars-messages").inner_text()
+    replies = page.get_by_role("region", name="Replies sent").inner_text()
+    assert "your access request is approved." in replies
+    assert message.replies.get().text == "Hello Pat,\nyour access request is approved."
