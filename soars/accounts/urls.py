@@ -22,5 +22,4 @@ urlpatterns = [
     path("home/", options.home, name="home"),
     path("executive/", options.executive_home, name="executive_home"),
     path("hr/", options.hr_home, name="hr_home"),
-    path("manage/", options.manage_home, name="manage_home"),
 ]

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from soars.core import views, views_manage
+from soars.core import views
 
 app_name = "core"
 
@@ -15,11 +15,4 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("burden/", views.burden, name="burden"),
     path("health/", views.health, name="health"),
-    path("manage/whats-new/", views_manage.whats_new_list, name="manage_whats_new"),
-    path("manage/whats-new/new/", views_manage.whats_new_edit, name="manage_whats_new_new"),
-    path("manage/whats-new/<int:pk>/edit/", views_manage.whats_new_edit, name="manage_whats_new_edit"),
-    path("manage/whats-new/<int:pk>/delete/", views_manage.whats_new_delete, name="manage_whats_new_delete"),
-    path("manage/messages/", views_manage.message_list, name="manage_messages"),
-    path("manage/messages/<int:pk>/", views_manage.message_detail, name="manage_message"),
-    path("manage/messages/<int:pk>/mark/", views_manage.message_mark, name="manage_message_mark"),
 ]

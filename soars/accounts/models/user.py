@@ -119,5 +119,5 @@ class User(AbstractBaseUser, PermissionsMixin):
         return {
             self.Role.EXECUTIVE: "accounts:executive_home",
             self.Role.HR: "accounts:hr_home",
-            self.Role.ADMIN: "accounts:manage_home",
+            self.Role.ADMIN: "administration:home",
         }[self.role]

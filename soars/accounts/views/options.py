@@ -36,8 +36,3 @@ def hr_home(request):
     from soars.opportunities.panels import hr_opportunity_panel
 
     return render(request, "accounts/hr_home.html", {"opportunity_panel": hr_opportunity_panel(request.user)})
-
-
-@roles("admin")
-def manage_home(request):
-    return render(request, "accounts/manage_home.html")

@@ -83,7 +83,7 @@ def test_an_unknown_page_looks_like_the_site_and_leaks_nothing(client):
 
 
 def test_a_refused_page_looks_like_the_site_and_leaks_nothing(client_as, personas):
-    response = client_as(personas.executive).get(reverse("accounts:manage_home"))
+    response = client_as(personas.executive).get(reverse("administration:home"))
     assert response.status_code == 403
     html = response.content.decode()
     assert "You can’t open this page" in html

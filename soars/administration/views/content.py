@@ -1,4 +1,4 @@
-"""Site administrators: What's New posts and Contact Us messages, under /manage/."""
+"""Site administrators: the /manage/ home, What's New posts and Contact Us messages."""
 
 from __future__ import annotations
 
@@ -14,6 +14,11 @@ from soars.core.access import roles
 from soars.core.models import ContactMessage, WhatsNewPost
 
 
+@roles("admin")
+def manage_home(request):
+    return render(request, "administration/manage_home.html")
+
+
 class WhatsNewForm(forms.ModelForm):
     class Meta:
         model = WhatsNewPost
@@ -26,7 +31,7 @@ class WhatsNewForm(forms.ModelForm):
 @roles("admin")
 def whats_new_list(request):
     page = Paginator(WhatsNewPost.objects.order_by("-published_at"), 20).get_page(request.GET.get("page"))
-    return render(request, "core/manage/whats_new_list.html", {"page": page})
+    return render(request, "administration/whats_new_list.html", {"page": page})
 
 
 @roles("admin")
@@ -40,8 +45,8 @@ def whats_new_edit(request, pk: int | None = None):
         post.save()
         record("whats_new.saved", request=request, obj=post)
         messages.success(request, f"“{post.title}” is saved.")
-        return redirect("core:manage_whats_new")
-    return render(request, "core/manage/whats_new_edit.html", {"form": form, "post": post})
+        return redirect("administration:whats_new")
+    return render(request, "administration/whats_new_edit.html", {"form": form, "post": post})
 
 
 @roles("admin")
@@ -51,8 +56,8 @@ def whats_new_delete(request, pk: int):
         record("whats_new.deleted", request=request, obj=post)
         post.delete()
         messages.success(request, f"“{post.title}” is deleted.")
-        return redirect("core:manage_whats_new")
-    return render(request, "core/manage/whats_new_delete.html", {"post": post})
+        return redirect("administration:whats_new")
+    return render(request, "administration/whats_new_delete.html", {"post": post})
 
 
 @roles("admin")
@@ -67,7 +72,7 @@ def message_list(request):
     page = Paginator(qs, 25).get_page(request.GET.get("page"))
     return render(
         request,
-        "core/manage/message_list.html",
+        "administration/message_list.html",
         {
             "page": page,
             "show": show,
@@ -101,9 +106,9 @@ def message_detail(request, pk: int):
     if request.method == "POST" and form.is_valid():
         message.reply(form.cleaned_data["text"], by=request.user)
         messages.success(request, f"Your reply is on its way to {message.email}.")
-        return redirect("core:manage_message", pk=message.pk)
+        return redirect("administration:message", pk=message.pk)
     replies = message.replies.select_related("sent_by")
-    return render(request, "core/manage/message_detail.html", {"message": message, "form": form, "replies": replies})
+    return render(request, "administration/message_detail.html", {"message": message, "form": form, "replies": replies})
 
 
 @roles("admin")
@@ -112,4 +117,4 @@ def message_mark(request, pk: int):
     message = get_object_or_404(ContactMessage, pk=pk)
     message.is_read = request.POST.get("read") == "1"
     message.save(update_fields=["is_read"])
-    return redirect("core:manage_messages")
+    return redirect("administration:messages")
