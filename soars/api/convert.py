@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.http import QueryDict
 
 from soars.core.models import ClearanceLevel, Competency, EligibilityCategory, OpportunityType
@@ -38,10 +40,15 @@ def query_dict(values: dict) -> QueryDict:
     return params
 
 
+CODE = re.compile(r"[A-Za-z0-9_-]{1,40}")  # every reference code's shape
+
+
 def _pk(model, code, **scope):
     """The key of the record with this code; the code itself when there is none, which the form refuses."""
     if code in (None, ""):
         return ""
+    if not CODE.fullmatch(str(code)):  # never a code (a NUL would even break PostgreSQL's query)
+        return "unknown"
     found = model.objects.filter(code=code, **scope).values_list("pk", flat=True).first()
     return str(found) if found is not None else f"unknown:{code}"
 

@@ -25,7 +25,13 @@ def sign_in(page, base, user, password=TEST_PASSWORD):
     page.goto(base + "/login/")
     page.fill("#id_username", user.email)
     page.fill("#id_password", password)
-    page.get_by_role("button", name="Log in").click()
+    submit(page, "Log in")
+
+
+def submit(page, button: str):
+    """Press the form's button and wait for the answer: the page it loads may have the same address."""
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
 
 
 def test_mfa_setup_recovery_codes_and_verify_pages_are_accessible(browser, live_server, reference_data):
@@ -37,12 +43,12 @@ def test_mfa_setup_recovery_codes_and_verify_pages_are_accessible(browser, live_
     assert page.url.startswith(base + "/login/mfa/setup/")
     check(page)
     page.fill("#id_otp_token", "000000")
-    page.get_by_role("button", name="Confirm and continue").click()
+    submit(page, "Confirm and continue")
     check(page)  # with the error shown
     device = TOTPDevice.objects.get(user=personas.hr_a)
     page.wait_for_timeout(1500)  # django-otp slows down guessing after a wrong code
     page.fill("#id_otp_token", current_code(device))
-    page.get_by_role("button", name="Confirm and continue").click()
+    submit(page, "Confirm and continue")
     assert "/login/mfa/recovery-codes/" in page.url
     check(page)
     context.close()

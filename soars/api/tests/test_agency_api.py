@@ -65,6 +65,15 @@ def test_unknown_codes_are_field_errors(api, rw):
     assert {e["field"] for e in response.json()["errors"]} == {"type", "clearance"}
 
 
+def test_codes_no_record_could_have_are_field_errors_not_server_errors(api, rw):
+    """Found by the property tests on PostgreSQL, which refuses a NUL character in a query."""
+    body = _posting(type="\u0000.x", clearance="top secret!", sub_element="\u0000")
+    response = api("post", "/agency/opportunities", rw, json=body)
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} == {"type", "clearance", "sub_element"}
+    assert not Opportunity.objects.exists()
+
+
 @pytest.mark.parametrize(
     "body, field",
     [
