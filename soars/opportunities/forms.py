@@ -40,6 +40,7 @@ class OpportunityForm(forms.ModelForm):
             "clearance",
             "eligibility",
             "visibility",
+            "veteran_outreach",
             "contact_name",
             "contact_email",
         ]

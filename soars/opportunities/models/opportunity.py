@@ -87,6 +87,11 @@ class Opportunity(models.Model):
         help_text="Leave all unticked to admit every executive.",
     )
     visibility = models.CharField(max_length=10, choices=Visibility.choices, default=Visibility.ALL)
+    veteran_outreach = models.BooleanField(
+        "mark for veteran outreach",
+        default=False,
+        help_text="The posting is promoted to veterans; program metrics report how far it reached.",
+    )
     contact_name = models.CharField(max_length=150)
     contact_email = models.EmailField()
     source_url = models.URLField("announcement address", max_length=500, blank=True)

@@ -41,6 +41,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     tick(page, "ECQs emphasised", *ECQS)
     tick(page, "Competencies emphasised", *COMPETENCIES)
     tick(page, "Who may express interest", *WHO)
+    page.get_by_label("Mark for veteran outreach").check()
     page.get_by_role("button", name="Save draft and preview").click()
     assert "is saved" in page.locator(".soars-messages").inner_text()
 
@@ -51,6 +52,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     assert ticked(page, "Competencies emphasised") == COMPETENCIES
     assert ticked(page, "Who may express interest") == WHO
     assert ticked(page, "Work arrangement") == ["Hybrid"]
+    assert page.get_by_label("Mark for veteran outreach").is_checked()
 
     # "Leave all unticked" (anyone eligible may express interest) must stay possible.
     tick(page, "Who may express interest", *WHO)
@@ -59,6 +61,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     opportunity.refresh_from_db()
     assert opportunity.status == "open" and not opportunity.eligibility.exists()
     assert opportunity.ecqs.count() == 3 and opportunity.competencies.count() == 3
+    assert opportunity.veteran_outreach
 
 
 def test_interest_with_a_note_a_pipeline_move_a_private_note_and_a_shortlist_entry_are_kept(

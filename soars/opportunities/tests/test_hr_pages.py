@@ -48,6 +48,19 @@ def test_hr_publishes_straight_from_the_form(client_as, personas):
     assert AuditEvent.objects.filter(action="opportunity.published", object_id=str(opportunity.pk)).exists()
 
 
+def test_hr_marks_a_posting_for_veteran_outreach_and_executives_see_it(client_as, personas):
+    client_as(personas.hr_a).post("/hr/opportunities/new/", posting(veteran_outreach="on", publish=""))
+    marked = Opportunity.objects.get()
+    assert marked.veteran_outreach
+    html = client_as(personas.executive).get(f"/opportunities/{marked.pk}/").content.decode()
+    assert "Veteran outreach" in html and "welcomes interest from veterans" in html
+
+    client_as(personas.hr_a).post(f"/hr/opportunities/{marked.pk}/edit/", posting())
+    marked.refresh_from_db()
+    assert not marked.veteran_outreach  # an unticked box clears the mark
+    assert "Veteran outreach" not in client_as(personas.executive).get(f"/opportunities/{marked.pk}/").content.decode()
+
+
 def test_forged_agency_status_and_owner_fields_are_ignored(client_as, personas):
     forged = posting(agency=personas.agency_b.pk, status="filled", created_by=personas.hr_b.pk, save="")
     client_as(personas.hr_a).post("/hr/opportunities/new/", forged)
