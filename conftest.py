@@ -34,8 +34,10 @@ def reference_data(transactional_db):
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Rate limits live in the cache; each test starts with none spent."""
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
 
     cache.clear()
+    caches["local"].clear()
     yield
     cache.clear()
+    caches["local"].clear()

@@ -18,10 +18,10 @@ import time
 from dataclasses import dataclass
 
 from django.conf import settings
-from django.core.cache import cache
 from ninja.security import APIKeyCookie, HttpBearer
 from ninja.utils import check_csrf
 
+from soars.accounts.ratelimit import count
 from soars.api.models import ApiToken
 from soars.core.access import ROLES, mfa_complete
 
@@ -51,15 +51,7 @@ def _limit(key: str) -> None:
     per_minute = settings.API_RATE_LIMIT_PER_MINUTE
     now = time.time()
     window = int(now // 60)
-    cache_key = f"api-rate:{key}:{window}"
-    if cache.add(cache_key, 1, timeout=61):
-        return
-    try:
-        count = cache.incr(cache_key)
-    except ValueError:
-        cache.add(cache_key, 1, timeout=61)
-        return
-    if count > per_minute:
+    if count(f"api-rate:{key}:{window}", 61) > per_minute:
         raise RateLimited(max(1, math.ceil((window + 1) * 60 - now)))
 
 

@@ -156,7 +156,8 @@ def _queue_posting_refresh() -> None:
     so it sees them all): publishing or importing many postings queues one run, not one per posting."""
     from soars.matching.tasks import refresh_after_posting_change
 
-    if cache.add(POSTINGS_CHANGED_KEY, True, DEBOUNCE.total_seconds()):
+    # None: the cache is unreachable, so no run is known to be queued; queue one rather than miss it.
+    if cache.add(POSTINGS_CHANGED_KEY, True, DEBOUNCE.total_seconds()) is not False:
         task = refresh_after_posting_change
         if DEBOUNCE:
             task = task.using(run_after=timezone.now() + DEBOUNCE)
