@@ -124,7 +124,11 @@ TEMPLATES = [
 
 # Database: SQLite in WAL mode under DATA_DIR unless DATABASE_URL says otherwise.
 _default_db = f"sqlite:///{DATA_DIR / 'soars.sqlite3'}"
-DATABASES = {"default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60)}
+# Connections are kept for a minute and checked before each request reuses one, so a restarted
+# PostgreSQL costs the requests made while it is down, not every request after.
+DATABASES = {
+    "default": dj_database_url.parse(env_str("DATABASE_URL", _default_db), conn_max_age=60, conn_health_checks=True)
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
