@@ -131,7 +131,17 @@ page_not_found = _error("404.html", 404)
 
 def server_error(request):
     # Rendered without a request context so a broken context processor cannot break it too.
-    from django.http import HttpResponseServerError
+    import sys
+
+    from django.db.utils import InterfaceError, OperationalError
+    from django.http import HttpResponse, HttpResponseServerError
     from django.template.loader import get_template
 
+    failure = sys.exc_info()[1]  # Django calls this handler inside its `except`
+    if isinstance(failure, (OperationalError, InterfaceError)):
+        # The database is restarting or out of reach: say so, and when to try again. Whatever the
+        # request was writing was rolled back with its transaction, so nothing is half saved.
+        response = HttpResponse(get_template("503.html").render({}), status=503)
+        response["Retry-After"] = "30"
+        return response
     return HttpResponseServerError(get_template("500.html").render({}))
