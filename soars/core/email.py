@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -31,6 +31,9 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 30
 RETRY_MAX_SECONDS = 60 * 60
+# A delivery that has said nothing for this long was cut off (its worker killed): far longer than
+# one SMTP exchange (EMAIL_TIMEOUT, seconds).
+STALLED_AFTER = timedelta(minutes=15)
 
 
 def send_email(
@@ -111,4 +114,32 @@ def requeue_unsent() -> int:
     ids = list(OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING).values_list("pk", flat=True))
     for pk in ids:
         deliver_email.enqueue(pk)
+    return len(ids)
+
+
+@task()
+def recover_stalled_email() -> int:
+    """The periodic safety net (every 10 minutes): queue again what a lost worker left behind.
+
+    - An email left "sending" by a worker killed during delivery goes back to pending. If the mail
+      server had accepted it just before the kill, it arrives twice: never zero times.
+    - A pending email whose queued delivery is gone (its task lost with a worker) is queued again,
+      once it has waited longer than the longest back-off, so a retry is never sent early.
+    Deliveries claim their email with a conditional update, so a duplicate in the queue sends nothing.
+    """
+    now = timezone.now()
+    cut_off = OutboundEmail.objects.filter(status=OutboundEmail.Status.SENDING, last_attempt_at__lt=now - STALLED_AFTER)
+    ids = set(cut_off.values_list("pk", flat=True))
+    OutboundEmail.objects.filter(pk__in=ids, status=OutboundEmail.Status.SENDING).update(
+        status=OutboundEmail.Status.PENDING, last_error="Delivery was cut off (worker stopped); sent again."
+    )
+    waited = now - timedelta(seconds=RETRY_MAX_SECONDS) - STALLED_AFTER
+    forgotten = OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING).filter(
+        Q(last_attempt_at__lt=waited) | Q(last_attempt_at__isnull=True, created_at__lt=now - STALLED_AFTER)
+    )
+    ids.update(forgotten.values_list("pk", flat=True))
+    for pk in sorted(ids):
+        deliver_email.enqueue(pk)
+    if ids:
+        logger.warning("Queued %s stalled email(s) again", len(ids))
     return len(ids)

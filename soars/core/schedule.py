@@ -27,7 +27,9 @@ class Periodic:
 
 
 def all_periodic() -> list[Periodic]:
-    jobs: list[Periodic] = []
+    from soars.core.email import recover_stalled_email
+
+    jobs: list[Periodic] = [Periodic("core.recover_stalled_email", timedelta(minutes=10), recover_stalled_email)]
     for config in apps.get_app_configs():
         module = f"{config.name}.schedule"
         if config.name.startswith("soars.") and config.name != "soars.core" and find_spec(module):
