@@ -1,6 +1,10 @@
 """Uploading a resume file: checked by content, stored under our name, text read in the background.
 Hostile and broken files are refused with a clear message and nothing saved is lost."""
 
+import contextlib
+import resource
+import signal
+
 import pytest
 from django.test import TestCase
 
@@ -179,3 +183,43 @@ def test_the_text_read_from_a_file_is_in_the_search_index(reference_data, client
     run_tasks()
     found = search(Resume.objects.all(), "zanzibar", kind="resume")
     assert list(found.values_list("pk", flat=True)) == [_resume(personas).pk]
+
+
+@contextlib.contextmanager
+def disk_fills_after(limit: int):
+    """Writes by this process fail past `limit` bytes a file (EFBIG), as on a full disk: the operating
+    system cuts the write short, leaving what fitted. SIGXFSZ is ignored so the write fails instead of
+    the process being stopped."""
+    previous_handler = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, previous_handler)
+
+
+def big_pdf() -> bytes:
+    return pdf_bytes(" ".join(f"Chief Information Officer {n}" for n in range(3000)))
+
+
+def test_a_full_disk_gives_a_clear_error_leaves_no_half_file_and_keeps_the_resume(client_as, personas, media_root):
+    client = client_as(personas.executive)
+    _post(client, "first.pdf", pdf_bytes())
+    before = _resume(personas)
+    content = big_pdf()
+    assert len(content) > 6 * 1024
+    with disk_fills_after(6 * 1024):
+        response = _post(client, "second.pdf", content)
+    html = response.content.decode()
+    assert response.status_code == 503
+    assert "Our file storage is full at the moment, so your file was not saved" in html
+    assert 'value="' not in html.split('name="file"')[0][-200:]  # nothing to retype: the file field is empty
+    after = _resume(personas)
+    assert (after.file.name, after.file_kind, after.file_size) == (before.file.name, before.file_kind, before.file_size)
+    assert after.file.storage.exists(before.file.name)
+    stored = sorted(p.name for p in (media_root / "resumes").rglob("*") if p.is_file())
+    assert stored == [before.file.name.rsplit("/", 1)[-1]]  # no half-written file beside it
+
+    assert _post(client, "second.pdf", content).status_code == 302  # space again: the same file goes in

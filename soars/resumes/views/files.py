@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
+import logging
+
 from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404
@@ -16,6 +20,8 @@ from soars.resumes.models import Resume
 from soars.resumes.tasks import extract_resume_text
 from soars.resumes.uploads import FileProblem, check_upload, stored_file
 from soars.resumes.views.editor import own_resume, render_editor
+
+logger = logging.getLogger(__name__)
 
 CONTENT_TYPES = {
     "pdf": "application/pdf",
@@ -38,6 +44,29 @@ def file_response(resume: Resume) -> FileResponse:
     return response
 
 
+FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+STORAGE_FULL = (
+    "Our file storage is full at the moment, so your file was not saved. Your resume and any file you saved "
+    "before are unchanged. Please try again later; our team has been told."
+)
+STORAGE_FAILED = (
+    "We could not store your file because of a problem on our side. Your resume and any file you saved before "
+    "are unchanged. Please try again later; our team has been told."
+)
+
+
+def _store(resume: Resume, content) -> None:
+    """Write the file, or leave nothing of it: a write cut short (a full disk) removes what it wrote."""
+    target = resume.file.field.generate_filename(resume, content.name)
+    try:
+        resume.file.save(content.name, content, save=False)
+    except OSError:
+        with contextlib.suppress(OSError):
+            if resume.file.storage.exists(target):
+                resume.file.storage.delete(target)
+        raise
+
+
 def _delete_later(storage, name: str) -> None:
     if name:
         transaction.on_commit(lambda: storage.delete(name))
@@ -58,15 +87,22 @@ def upload(request):
         # The file already saved, if any, stays exactly as it was.
         return render_editor(request, resume, upload_form=form, status=400)
     old_name = resume.file.name
-    with transaction.atomic():
-        content = stored_file(checked)
-        resume.file.save(content.name, content, save=False)
-        resume.file_kind, resume.file_size = checked.kind, len(checked.content)
-        resume.file_uploaded_at, resume.file_status, resume.file_text = timezone.now(), Resume.FileStatus.PENDING, ""
-        resume.save()
-        _delete_later(resume.file.storage, old_name)
-        name = resume.file.name
-        transaction.on_commit(lambda: extract_resume_text.enqueue(resume.pk, name))
+    content = stored_file(checked)
+    try:
+        with transaction.atomic():
+            _store(resume, content)
+            resume.file_kind, resume.file_size = checked.kind, len(checked.content)
+            resume.file_uploaded_at, resume.file_status = timezone.now(), Resume.FileStatus.PENDING
+            resume.file_text = ""
+            resume.save()
+            _delete_later(resume.file.storage, old_name)
+            name = resume.file.name
+            transaction.on_commit(lambda: extract_resume_text.enqueue(resume.pk, name))
+    except OSError as error:  # the disk is full, or the storage refused the write
+        logger.error("Resume file not stored: %s", error)
+        resume.refresh_from_db()
+        form.add_error("file", STORAGE_FULL if error.errno in FULL else STORAGE_FAILED)
+        return render_editor(request, resume, upload_form=form, status=503)
     messages.success(request, "Uploaded your file. We are reading its text; it appears below in a minute or so.")
     return redirect("/executive/resume/#file")
 
