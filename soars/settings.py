@@ -181,6 +181,8 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "SOARS <no-reply@soars.exampl
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 CONTACT_EMAIL = env_str("CONTACT_EMAIL", "soars-help@soars.example.gov")
 EMAIL_MAX_ATTEMPTS = env_int("EMAIL_MAX_ATTEMPTS", 10, minimum=1)
+# A delivery silent this long was cut off (its worker killed) and is sent again (core.recover_stalled_email).
+EMAIL_STALLED_AFTER_SECONDS = env_int("EMAIL_STALLED_AFTER_SECONDS", 15 * 60, minimum=1)
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:login"

@@ -31,9 +31,6 @@ logger = logging.getLogger(__name__)
 
 RETRY_BASE_SECONDS = 30
 RETRY_MAX_SECONDS = 60 * 60
-# A delivery that has said nothing for this long was cut off (its worker killed): far longer than
-# one SMTP exchange (EMAIL_TIMEOUT, seconds).
-STALLED_AFTER = timedelta(minutes=15)
 
 
 def send_email(
@@ -128,14 +125,16 @@ def recover_stalled_email() -> int:
     Deliveries claim their email with a conditional update, so a duplicate in the queue sends nothing.
     """
     now = timezone.now()
-    cut_off = OutboundEmail.objects.filter(status=OutboundEmail.Status.SENDING, last_attempt_at__lt=now - STALLED_AFTER)
+    # Far longer than one SMTP exchange (EMAIL_TIMEOUT): 15 minutes unless set.
+    stalled_after = timedelta(seconds=settings.EMAIL_STALLED_AFTER_SECONDS)
+    cut_off = OutboundEmail.objects.filter(status=OutboundEmail.Status.SENDING, last_attempt_at__lt=now - stalled_after)
     ids = set(cut_off.values_list("pk", flat=True))
     OutboundEmail.objects.filter(pk__in=ids, status=OutboundEmail.Status.SENDING).update(
         status=OutboundEmail.Status.PENDING, last_error="Delivery was cut off (worker stopped); sent again."
     )
-    waited = now - timedelta(seconds=RETRY_MAX_SECONDS) - STALLED_AFTER
+    waited = now - timedelta(seconds=RETRY_MAX_SECONDS) - stalled_after
     forgotten = OutboundEmail.objects.filter(status=OutboundEmail.Status.PENDING).filter(
-        Q(last_attempt_at__lt=waited) | Q(last_attempt_at__isnull=True, created_at__lt=now - STALLED_AFTER)
+        Q(last_attempt_at__lt=waited) | Q(last_attempt_at__isnull=True, created_at__lt=now - stalled_after)
     )
     ids.update(forgotten.values_list("pk", flat=True))
     for pk in sorted(ids):

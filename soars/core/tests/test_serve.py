@@ -36,6 +36,12 @@ def test_plain_http_is_refused_on_an_address_other_machines_reach(settings):
         call_command("serve", "--plain-http", "--host", "0.0.0.0")
 
 
+def group(pgid: int, columns: str) -> list[str]:
+    """`ps` lines of the processes of a process group."""
+    listing = subprocess.run(["ps", "-o", columns, "-g", str(pgid)], capture_output=True, text=True, check=False)
+    return [line.strip() for line in listing.stdout.splitlines() if line.strip()]
+
+
 def serve_database(tmp_path) -> tuple[str, str | None]:
     """The database the served site uses: beside the tests' own, on the same engine."""
     configured = os.environ.get("DATABASE_URL", "")
@@ -97,6 +103,17 @@ def test_the_profile_starts_gunicorn_workers_and_scheduler_serves_and_stops_them
             ["ps", "-o", "args=", "-g", str(server.pid)], capture_output=True, text=True, check=False
         ).stdout
         assert processes.count("db_worker") == 2 and "run_scheduler" in processes and "gunicorn" in processes
+
+        # A task worker that dies (SIGKILL, or a lost database) is started again.
+        [victim] = [line.split()[0] for line in group(server.pid, "pid=,args=") if "db_worker" in line][:1]
+        os.kill(int(victim), signal.SIGKILL)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            workers = [line.split()[0] for line in group(server.pid, "pid=,args=") if "db_worker" in line]
+            if len(workers) == 2 and victim not in workers:
+                break
+            time.sleep(0.5)
+        assert len(workers) == 2 and victim not in workers
     finally:
         server.send_signal(signal.SIGTERM)
         try:

@@ -148,11 +148,13 @@ class Command(BaseCommand):
             "--timeout", "60", "--graceful-timeout", "20",
             "--access-logfile", "-",
         ]  # fmt: skip
-        processes = {"web (gunicorn)": subprocess.Popen(gunicorn, cwd=settings.BASE_DIR)}  # noqa: S603
-        for n in range(1, task_workers + 1):
-            worker = [*manage, "db_worker", "--queue-name", "*", "--no-reload"]
-            processes[f"task worker {n}"] = subprocess.Popen(worker)  # noqa: S603
-        processes["scheduler"] = subprocess.Popen([*manage, "run_scheduler"])  # noqa: S603
+        web = subprocess.Popen(gunicorn, cwd=settings.BASE_DIR)  # noqa: S603
+        # Task workers and the scheduler stop when they lose the database (a PostgreSQL restart):
+        # each is started again, as a supervisor would. gunicorn keeps its own workers alive.
+        commands = {f"task worker {n}": [*manage, "db_worker", "--queue-name", "*", "--no-reload"]
+                    for n in range(1, task_workers + 1)}  # fmt: skip
+        commands["scheduler"] = [*manage, "run_scheduler"]
+        helpers = {name: subprocess.Popen(argv) for name, argv in commands.items()}  # noqa: S603
 
         stopping = False
 
@@ -167,23 +169,25 @@ class Command(BaseCommand):
             stopping = True
         else:
             self.print_welcome(host, port, workers, task_workers)
-        failed = None
-        while not stopping:
-            for name, process in processes.items():
+        while not stopping and web.poll() is None:
+            for name, process in helpers.items():
                 if process.poll() is not None:
-                    failed, stopping = name, True
-                    break
+                    self.stderr.write(f"{name} stopped (exit {process.returncode}); starting it again in 2 s.")
+                    time.sleep(2)
+                    helpers[name] = subprocess.Popen(commands[name])  # noqa: S603
             time.sleep(0.5)
-        for process in processes.values():
+        failed = not stopping  # gunicorn itself stopped
+        everything = [web, *helpers.values()]
+        for process in everything:
             if process.poll() is None:
                 process.terminate()
-        for process in processes.values():
+        for process in everything:
             try:
                 process.wait(timeout=25)
             except subprocess.TimeoutExpired:
                 process.kill()
         if failed:
-            raise CommandError(f"{failed} stopped; everything else was stopped with it.")
+            raise CommandError("gunicorn stopped; the task workers and the scheduler were stopped with it.")
 
     def print_welcome(self, host: str, port: int, workers: int, task_workers: int) -> None:
         database = settings.DATABASES["default"]
