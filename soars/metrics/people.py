@@ -83,8 +83,12 @@ def broadening_share(scope: Scope) -> Figure:
         row_header="Quarter",
         labels=[q.label for q in scope.quarters],
         series=series,
-        empty="No active executive accounts to count.",
-        is_empty=total == 0,
+        empty=(
+            f"None of the {total:,} active executive accounts had a broadening assignment on record in this period."
+            if total
+            else "No active executive accounts to count."
+        ),
+        is_empty=not any(found.values()),
         unit="%",
     )
 
@@ -116,8 +120,12 @@ def plans_current(scope: Scope) -> Figure:
             Series("Current (%)", [share(n, total) for n in current]),
             Series("Current (executives)", current, charted=False),
         ],
-        empty="No active executive accounts to count.",
-        is_empty=total == 0,
+        empty=(
+            f"None of the {total:,} active executive accounts had a current plan in this period."
+            if total
+            else "No active executive accounts to count."
+        ),
+        is_empty=not any(current),
         unit="%",
     )
 

@@ -77,7 +77,7 @@ def time_to_fill(scope: Scope) -> Figure:
     days: dict[Quarter, list[int]] = defaultdict(list)
     for filled_at, published_at in postings.values_list("filled_at", "published_at").iterator():
         days[Quarter.of(timezone.localdate(filled_at))].append(max(0, (filled_at - published_at).days))
-    medians = [statistics.median(days[q]) if days[q] else None for q in scope.quarters]
+    medians = [statistics.median(days[q]) if q in days else None for q in scope.quarters]
     return Figure(
         key="time_to_fill",
         title="Time to fill",
@@ -89,7 +89,7 @@ def time_to_fill(scope: Scope) -> Figure:
         labels=[q.label for q in scope.quarters],
         series=[
             Series("Median days to fill", [float(m) if m is not None else None for m in medians]),
-            Series("Postings filled", [len(days[q]) for q in scope.quarters], charted=False),
+            Series("Postings filled", [len(days.get(q, [])) for q in scope.quarters], charted=False),
         ],
         empty="No postings were filled in this period.",
         is_empty=not days,
