@@ -109,7 +109,7 @@ def veteran_reach(scope: Scope, beside_government: bool = False) -> Figure:
             "voluntary self-identification page (each executive once per row). Totals only: a count from 1 to "
             f"{MINIMUM - 1} is hidden, and so is one more count in its row, so that none can be worked out."
         ),
-        row_header="Postings",
+        row_header="Postings marked",
         labels=[label for label, _values in rows],
         chart_labels=_short_labels(scope, beside_government),
         series=[

@@ -133,7 +133,7 @@ def test_xlsx_download_of_a_figure_with_hidden_cells(client_as, personas, progra
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     rows = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert rows[0][:5] == ["Postings", "Postings", "Interest", "Interest per posting", "Interested executives"]
+    assert rows[0][:5] == ["Postings marked", "Postings", "Interest", "Interest per posting", "Interested executives"]
     assert rows[1][0] == "Marked for veteran outreach"
     assert rows[1][5] == "hidden" and rows[1][-1] == "hidden"
 
