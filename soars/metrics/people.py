@@ -1,19 +1,19 @@
 """Figures about executives: broadening, development plans, ERB reviews, assignments, lending.
 
 Every count is one SQL statement over the whole period: standing figures ("at the end of each
-quarter") as one conditional count per quarter, flows ("started in a quarter") grouped by TruncQuarter.
+quarter") and flows ("started in a quarter") alike as one conditional count per quarter.
 """
 
 from __future__ import annotations
 
 from django.db.models import Count, Exists, F, OuterRef, Q
-from django.db.models.functions import Coalesce, TruncQuarter
+from django.db.models.functions import Coalesce
 
 from soars.accounts.models import User
 from soars.core.models import Agency
 from soars.development.broadening import add_years
 from soars.development.models import Assignment, Review
-from soars.metrics.periods import Quarter, Scope
+from soars.metrics.periods import Scope, per_quarter
 from soars.metrics.table import Figure, Series, share
 
 
@@ -39,15 +39,6 @@ def broadening_assignments(scope: Scope):
     )
     assignments = assignments.filter(in_agency("executive__agency", scope.agency))
     return assignments.filter(type=scope.type) if scope.type else assignments
-
-
-def by_quarter(rows, key: str = "quarter") -> dict[Quarter, dict]:
-    """Rows of a TruncQuarter grouping, by quarter (datetimes arrive in the site's time zone)."""
-    grouped: dict[Quarter, dict] = {}
-    for row in rows:
-        value = row[key]
-        grouped[Quarter.of(value.date() if hasattr(value, "date") else value)] = row
-    return grouped
 
 
 def broadening_share(scope: Scope) -> Figure:
@@ -137,22 +128,18 @@ def reviews_on_time(scope: Scope) -> Figure:
         held_on__gt=OuterRef("held_on"),
         held_on__lte=OuterRef("next_review_on"),
     )
-    rows = (
+    reviews = (
         Review.objects.filter(
             signed_at__isnull=False,
             executive__role=User.Role.EXECUTIVE,
             executive__is_active=True,
-            next_review_on__range=(scope.first_day, min(scope.last_day, scope.today)),
+            next_review_on__lte=scope.today,
         )
         .filter(in_agency("executive__agency", scope.agency))
-        .annotate(quarter=TruncQuarter("next_review_on"), done=Exists(later))
-        .values("quarter")
-        .annotate(due=Count("pk"), on_time=Count("pk", filter=Q(done=True)))
-        .order_by("quarter")
+        .annotate(done=Exists(later))
     )
-    found = by_quarter(rows)
-    due = [found.get(q, {}).get("due", 0) for q in scope.quarters]
-    on_time = [found.get(q, {}).get("on_time", 0) for q in scope.quarters]
+    found = per_quarter(reviews, "next_review_on", scope.quarters, {"due": None, "on_time": Q(done=True)})
+    due, on_time = found["due"], found["on_time"]
     return Figure(
         key="reviews_on_time",
         title="ERB reviews done on time",
@@ -173,17 +160,13 @@ def reviews_on_time(scope: Scope) -> Figure:
 
 
 def assignments_started(scope: Scope) -> Figure:
-    rows = (
-        broadening_assignments(scope)
-        .filter(start_date__range=(scope.first_day, scope.last_day))
-        .annotate(quarter=TruncQuarter("start_date"))
-        .values("quarter")
-        .annotate(across=Count("pk", filter=Q(is_interagency=True)), within=Count("pk", filter=Q(is_interagency=False)))
-        .order_by("quarter")
+    found = per_quarter(
+        broadening_assignments(scope),
+        "start_date",
+        scope.quarters,
+        {"across": Q(is_interagency=True), "within": Q(is_interagency=False)},
     )
-    found = by_quarter(rows)
-    across = [found.get(q, {}).get("across", 0) for q in scope.quarters]
-    within = [found.get(q, {}).get("within", 0) for q in scope.quarters]
+    across, within = found["across"], found["within"]
     kind = f"of the type “{scope.type.name}” " if scope.type else ""
     return Figure(
         key="assignments",
@@ -216,20 +199,15 @@ def lending(scope: Scope) -> Figure:
         "sent them to another, hosted when the agency received an executive of another."
     )
     if scope.agency is not None:
-        rows = (
-            _interagency(scope)
-            .filter(in_agency("executive__agency", scope.agency) | in_agency("agency", scope.agency))
-            .annotate(quarter=TruncQuarter("start_date"))
-            .values("quarter")
-            .annotate(
-                lent=Count("pk", filter=in_agency("executive__agency", scope.agency)),
-                hosted=Count("pk", filter=in_agency("agency", scope.agency)),
-            )
-            .order_by("quarter")
+        found = per_quarter(
+            _interagency(scope).filter(
+                in_agency("executive__agency", scope.agency) | in_agency("agency", scope.agency)
+            ),
+            "start_date",
+            scope.quarters,
+            {"lent": in_agency("executive__agency", scope.agency), "hosted": in_agency("agency", scope.agency)},
         )
-        found = by_quarter(rows)
-        lent = [found.get(q, {}).get("lent", 0) for q in scope.quarters]
-        hosted = [found.get(q, {}).get("hosted", 0) for q in scope.quarters]
+        lent, hosted = found["lent"], found["hosted"]
         return Figure(
             key="lending",
             title="Executives lent and hosted",
@@ -267,15 +245,7 @@ def lending(scope: Scope) -> Figure:
 def interagency_started(scope: Scope) -> Figure:
     """Government-wide beside an agency's lending: every interagency assignment started (each is
     one agency's loan and another's hosting), so no other agency's own figures are shown."""
-    rows = (
-        _interagency(scope)
-        .annotate(quarter=TruncQuarter("start_date"))
-        .values("quarter")
-        .annotate(n=Count("pk"))
-        .order_by("quarter")
-    )
-    found = by_quarter(rows)
-    started = [found.get(q, {}).get("n", 0) for q in scope.quarters]
+    started = per_quarter(_interagency(scope), "start_date", scope.quarters, {"n": None})["n"]
     return Figure(
         key="lending",
         title="Executives lent and hosted",

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 
 from soars.core.models import Agency, OpportunityType
@@ -61,6 +62,34 @@ def last_quarters(count: int, today: date) -> list[Quarter]:
 def day_start(day: date) -> datetime:
     """Midnight at the start of `day` in the site's time zone, for datetime fields."""
     return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def in_quarter(field: str, quarter: Quarter, *, moment: bool) -> Q:
+    """A date field (or, with moment, a datetime field in the site's time zone) within the quarter."""
+    if moment:
+        return Q(**{f"{field}__gte": day_start(quarter.start), f"{field}__lt": day_start(quarter.next().start)})
+    return Q(**{f"{field}__gte": quarter.start, f"{field}__lte": quarter.end})
+
+
+def per_quarter(queryset, field: str, quarters: list[Quarter], measures: dict, *, moment: bool = False) -> dict:
+    """One statement: for each measure (a name and a condition, None for every row), its count in each
+    quarter by `field`, as {name: [count per quarter]}. Conditional counts compare plain values, so
+    the database needs no date function per row (on SQLite, TruncQuarter is a Python function)."""
+    from django.db.models import Count
+
+    aggregates = {
+        f"{name}__{index}": Count("pk", filter=in_quarter(field, quarter, moment=moment) & (condition or Q()))
+        for index, quarter in enumerate(quarters)
+        for name, condition in measures.items()
+    }
+    if moment:
+        period = Q(
+            **{f"{field}__gte": day_start(quarters[0].start), f"{field}__lt": day_start(quarters[-1].next().start)}
+        )
+    else:
+        period = Q(**{f"{field}__gte": quarters[0].start, f"{field}__lte": quarters[-1].end})
+    found = queryset.filter(period).aggregate(**aggregates)
+    return {name: [found[f"{name}__{i}"] or 0 for i in range(len(quarters))] for name in measures}
 
 
 @dataclass

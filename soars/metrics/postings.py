@@ -6,14 +6,14 @@ import statistics
 from collections import defaultdict
 from datetime import timedelta
 
-from django.db.models import Count, F, Q
-from django.db.models.functions import Coalesce, TruncQuarter
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from soars.accounts.models import User
 from soars.audit.models import AuditEvent
-from soars.metrics.people import by_quarter, in_agency
-from soars.metrics.periods import Quarter, Scope, day_start
+from soars.metrics.people import in_agency
+from soars.metrics.periods import Quarter, Scope, day_start, per_quarter
 from soars.metrics.table import Figure, Series, ratio
 from soars.opportunities.models import Interest, Opportunity
 from soars.resumes.viewing import VIEWED
@@ -39,18 +39,10 @@ def published(scope: Scope):
 
 
 def outcomes(scope: Scope) -> Figure:
-    rows = (
-        published(scope)
-        .annotate(quarter=TruncQuarter("published_at"))
-        .values("quarter", "status")
-        .annotate(n=Count("pk"))
-        .order_by("quarter")
-    )
-    counts: dict[Quarter, dict[str, int]] = defaultdict(dict)
-    for row in rows:
-        counts[next(iter(by_quarter([row])))][row["status"]] = row["n"]
-    posted = [sum(counts[q].values()) for q in scope.quarters]
-    series = [Series(label, [counts[q].get(status, 0) for q in scope.quarters]) for status, label in OUTCOMES]
+    measures = {status: Q(status=status) for status, _label in OUTCOMES}
+    found = per_quarter(published(scope), "published_at", scope.quarters, {**measures, "posted": None}, moment=True)
+    posted = found["posted"]
+    series = [Series(label, found[status]) for status, label in OUTCOMES]
     return Figure(
         key="postings",
         title="Opportunities posted and how they ended",
@@ -98,27 +90,19 @@ def time_to_fill(scope: Scope) -> Figure:
 
 
 def interest(scope: Scope) -> Figure:
-    posted = by_quarter(
-        published(scope).annotate(quarter=TruncQuarter("published_at")).values("quarter").annotate(n=Count("pk"))
-    )
+    postings = per_quarter(published(scope), "published_at", scope.quarters, {"n": None}, moment=True)["n"]
     home = Coalesce(F("executive__agency__parent"), F("executive__agency"))
-    interests = Interest.objects.filter(between("opportunity__published_at", scope)).filter(
-        in_agency("opportunity__agency", scope.agency)
-    )
+    interests = Interest.objects.filter(in_agency("opportunity__agency", scope.agency))
     if scope.type:
         interests = interests.filter(opportunity__type=scope.type)
-    expressed = by_quarter(
-        interests.annotate(quarter=TruncQuarter("opportunity__published_at"), home=home)
-        .values("quarter")
-        .annotate(
-            n=Count("pk"),
-            other=Count("pk", filter=Q(home__isnull=False) & ~Q(home=F("opportunity__agency"))),
-        )
-        .order_by("quarter")
+    expressed = per_quarter(
+        interests.annotate(home=home),
+        "opportunity__published_at",
+        scope.quarters,
+        {"n": None, "other": Q(home__isnull=False) & ~Q(home=F("opportunity__agency"))},
+        moment=True,
     )
-    postings = [posted.get(q, {}).get("n", 0) for q in scope.quarters]
-    total = [expressed.get(q, {}).get("n", 0) for q in scope.quarters]
-    other = [expressed.get(q, {}).get("other", 0) for q in scope.quarters]
+    total, other = expressed["n"], expressed["other"]
     return Figure(
         key="interest",
         title="Interest per posting",
@@ -144,10 +128,7 @@ def interest(scope: Scope) -> Figure:
 def resume_views(scope: Scope) -> Figure:
     events = AuditEvent.objects.filter(between("created_at", scope), action=VIEWED, actor__role=User.Role.HR)
     events = events.filter(in_agency("agency", scope.agency))
-    found = by_quarter(
-        events.annotate(quarter=TruncQuarter("created_at")).values("quarter").annotate(n=Count("pk")).order_by()
-    )
-    views = [found.get(q, {}).get("n", 0) for q in scope.quarters]
+    views = per_quarter(events, "created_at", scope.quarters, {"n": None}, moment=True)["n"]
     return Figure(
         key="resume_views",
         title="Resumes viewed by HR",
