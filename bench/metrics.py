@@ -1,6 +1,6 @@
 """The metrics pages: /manage/metrics/ (every agency, one agency, five years) and /hr/metrics/.
 
-    python bench/metrics.py                        # SQLite, in var/bench-metrics/ (seeded once, then reused)
+    python bench/metrics.py                        # SQLite, in var/bench-metrics-100000/ (seeded once, then reused)
     python bench/metrics.py --executives 20000 --opportunities 4000   # a quicker, smaller run
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/soars_bench_metrics python bench/metrics.py
 
@@ -40,7 +40,7 @@ def main() -> None:
     url = os.environ.get("DATABASE_URL")
     prepare_database(url, args.reseed)
     if url is None:  # a database of its own, not bench/search.py's
-        data = ROOT / "var" / "bench-metrics"
+        data = ROOT / "var" / f"bench-metrics-{args.executives}"  # one per size, each seeded once
         data.mkdir(parents=True, exist_ok=True)
         if args.reseed:
             for suffix in ("", "-wal", "-shm"):

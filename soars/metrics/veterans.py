@@ -11,7 +11,7 @@ subtracting the agency's row from the government-wide one uncovers nothing small
 
 from __future__ import annotations
 
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count
 
 from soars.diversity.models import DECLINED, SelfIdentification, Veteran
 from soars.diversity.reports import MINIMUM, suppress
@@ -34,26 +34,29 @@ def _counts(scope: Scope) -> dict[bool, dict]:
         .order_by()
         .values_list("veteran_outreach", "n")
     )
-    answer = SelfIdentification.objects.filter(person=OuterRef("executive")).values("veteran")[:1]
     interests = Interest.objects.filter(between("opportunity__published_at", scope)).filter(
         in_agency("opportunity__agency", scope.agency)
     )
     if scope.type:
         interests = interests.filter(opportunity__type=scope.type)
     rows = (
-        interests.annotate(answer=Subquery(answer))
-        .values("opportunity__veteran_outreach")
-        .annotate(
-            interest=Count("pk"),
-            people=Count("executive", distinct=True),
-            yes=Count("executive", distinct=True, filter=Q(answer=Veteran.YES)),
-            no=Count("executive", distinct=True, filter=Q(answer=Veteran.NO)),
-            declined=Count("executive", distinct=True, filter=Q(answer=DECLINED)),
-            blank=Count("executive", distinct=True, filter=Q(answer__isnull=True) | Q(answer="")),
-        )
+        interests.values("opportunity__veteran_outreach")
+        .annotate(interest=Count("pk"), people=Count("executive", distinct=True))
         .order_by()
     )
     found = {row["opportunity__veteran_outreach"]: row for row in rows}
+    for marked, row in found.items():
+        # The answers of the people interested: a semi-join read once, not a lookup per interest.
+        people = interests.filter(opportunity__veteran_outreach=marked).values("executive")
+        answers = dict(
+            SelfIdentification.objects.filter(person__in=people)
+            .values("veteran")
+            .annotate(n=Count("pk"))
+            .order_by()
+            .values_list("veteran", "n")
+        )
+        answered = [answers.get(Veteran.YES, 0), answers.get(Veteran.NO, 0), answers.get(DECLINED, 0)]
+        row["answers"] = [*answered, row["people"] - sum(answered)]
     result = {}
     for marked, _label in MARKED:
         row = found.get(marked, {})
@@ -61,7 +64,7 @@ def _counts(scope: Scope) -> dict[bool, dict]:
             "postings": postings.get(marked, 0),
             "interest": row.get("interest", 0),
             "people": row.get("people", 0),
-            "answers": [row.get(key, 0) for key in ("yes", "no", "declined", "blank")],
+            "answers": row.get("answers", [0, 0, 0, 0]),
         }
     return result
 
