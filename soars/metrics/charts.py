@@ -40,7 +40,9 @@ class Chart:
 def label_lines(label: str) -> list[str]:
     """ "2025 Q3" reads on two lines ("Q3", "2025") so that twenty quarters fit."""
     year, _, quarter = label.partition(" ")
-    return [quarter, year] if quarter.startswith("Q") and year.isdigit() else [label]
+    if quarter.startswith("Q") and year.isdigit():
+        return [quarter, year]
+    return label.split(" ", 2)[:3]  # "short term project": a word a line
 
 
 def bar_chart(figure: Figure, labels: list[str] | None = None) -> Chart:

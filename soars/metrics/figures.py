@@ -1,4 +1,4 @@
-"""The ten figures of the metrics pages, in the order they are shown, for one scope or an agency
+"""The figures of the metrics pages, in the order they are shown, for one scope or an agency
 beside the government-wide figures."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ FIGURES: dict[str, Callable[[Scope], Figure]] = {
     "plans_current": people.plans_current,
     "reviews_on_time": people.reviews_on_time,
     "assignments": people.assignments_started,
+    "assignments_by_type": people.assignments_by_type,
     "postings": postings.outcomes,
     "time_to_fill": postings.time_to_fill,
     "interest": postings.interest,

@@ -10,7 +10,7 @@ from django.db.models import Count, Exists, F, OuterRef, Q
 from django.db.models.functions import Coalesce
 
 from soars.accounts.models import User
-from soars.core.models import Agency
+from soars.core.models import Agency, OpportunityType
 from soars.development.broadening import add_years
 from soars.development.models import Assignment, Review
 from soars.metrics.periods import Scope, per_quarter
@@ -178,6 +178,35 @@ def assignments_started(scope: Scope) -> Figure:
         ),
         row_header="Quarter",
         labels=[q.label for q in scope.quarters],
+        series=[Series("Interagency", across), Series("Within the department", within)],
+        empty="No assignments started in this period.",
+        is_empty=not any(across) and not any(within),
+    )
+
+
+def assignments_by_type(scope: Scope) -> Figure:
+    """Figure 4 by type over the whole period: every type on its own row (the same rows for any
+    scope, so an agency's table sits beside the government's)."""
+    types = list(OpportunityType.objects.order_by("name"))
+    if scope.type:
+        types = [scope.type]
+    rows = (
+        broadening_assignments(scope)
+        .filter(start_date__gte=scope.first_day, start_date__lte=scope.last_day)
+        .values("type")
+        .annotate(across=Count("pk", filter=Q(is_interagency=True)), within=Count("pk", filter=Q(is_interagency=False)))
+        .order_by()
+    )
+    found = {row["type"]: row for row in rows}
+    across = [found.get(t.pk, {}).get("across", 0) for t in types]
+    within = [found.get(t.pk, {}).get("within", 0) for t in types]
+    return Figure(
+        key="assignments_by_type",
+        title="Developmental assignments started, by type",
+        definition="The assignments of the figure above by their type, totals over the period.",
+        row_header="Type",
+        labels=[t.name for t in types],
+        chart_labels=[t.code.replace("_", " ") for t in types],
         series=[Series("Interagency", across), Series("Within the department", within)],
         empty="No assignments started in this period.",
         is_empty=not any(across) and not any(within),

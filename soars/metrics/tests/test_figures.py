@@ -72,6 +72,15 @@ def test_assignments_started_split_interagency_and_within(program):
     assert column(rotations, "Within the department")[Q1] == 1
 
 
+def test_assignments_by_type_over_the_period(program):
+    figure = people.assignments_by_type(scope(program, program.a))
+    rows = {label: row[1:] for label, row in zip(figure.labels, figure.rows, strict=True)}
+    assert rows["Detail"] == [1, 0]
+    assert rows["Rotation"] == [0, 1]
+    assert rows["Sabbatical"] == [0, 0]  # four years ago: before the period
+    assert len(figure.labels) == 11
+
+
 def test_postings_by_quarter_published_and_how_they_ended(program):
     figure = postings.outcomes(scope(program, program.a))
     assert [column(figure, name)[Q1] for name in ("Filled", "Closed without selection", "Cancelled", "Still open")] == [

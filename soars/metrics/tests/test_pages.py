@@ -28,8 +28,8 @@ def test_the_program_office_sees_every_figure(client_as, personas, program):
     response = client_as(personas.site_admin).get(MANAGE)
     assert response.status_code == 200
     html = response.content.decode()
-    assert html.count('<svg class="soars-chart"') == 10
-    assert html.count("<caption") == 10
+    assert html.count('<svg class="soars-chart"') == 11
+    assert html.count("<caption") == 11
     assert "Department of Commerce" in html  # lending by agency
     assert response["Cache-Control"].startswith("max-age=0") or "no-cache" in response["Cache-Control"]
 
