@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.core.cache import cache
+
 from soars.metrics import people, postings, veterans
 from soars.metrics.periods import Scope
 from soars.metrics.table import Figure, beside
@@ -24,9 +26,32 @@ FIGURES: dict[str, Callable[[Scope], Figure]] = {
 }
 
 
+CACHE_SECONDS = 300  # figures by quarter move slowly; the page says how old they may be
+
+
+def cached(name: str, scope: Scope, compute: Callable[[Scope], Figure]) -> Figure:
+    """A figure for a scope, worked out at most CACHE_SECONDS ago. The government-wide figures are
+    shared by every agency's page."""
+    key = ":".join(
+        [
+            "metrics",
+            name,
+            scope.agency.code if scope.agency else "-",
+            scope.type.code if scope.type else "-",
+            str(len(scope.quarters)),
+            scope.today.isoformat(),
+        ]
+    )
+    figure = cache.get(key)
+    if figure is None:
+        figure = compute(scope)
+        cache.set(key, figure, CACHE_SECONDS)
+    return figure
+
+
 def program_figures(scope: Scope, only: str | None = None) -> list[Figure]:
     """Figures for the program office: government-wide, or one agency's when the scope names one."""
-    return [compute(scope) for key, compute in FIGURES.items() if only in (None, key)]
+    return [cached(key, scope, compute) for key, compute in FIGURES.items() if only in (None, key)]
 
 
 def agency_figures(scope: Scope, only: str | None = None) -> list[Figure]:
@@ -38,9 +63,14 @@ def agency_figures(scope: Scope, only: str | None = None) -> list[Figure]:
         if only not in (None, key):
             continue
         if key == "veteran_reach":
-            figures.append(veterans.veteran_reach(scope, beside_government=True))
+            figures.append(cached("veteran_reach_beside", scope, _veterans_beside))
         elif key == "lending":
-            figures.append(beside(people.lending(scope), people.interagency_started(government), name))
+            own = cached(key, scope, people.lending)
+            figures.append(beside(own, cached("interagency_started", government, people.interagency_started), name))
         else:
-            figures.append(beside(compute(scope), compute(government), name))
+            figures.append(beside(cached(key, scope, compute), cached(key, government, compute), name))
     return figures
+
+
+def _veterans_beside(scope: Scope) -> Figure:
+    return veterans.veteran_reach(scope, beside_government=True)

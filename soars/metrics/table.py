@@ -11,6 +11,9 @@ class Hidden:
     def __repr__(self) -> str:
         return "HIDDEN"
 
+    def __reduce__(self):
+        return "HIDDEN"  # unpickled from a cache as the one HIDDEN, so `value is HIDDEN` still holds
+
 
 HIDDEN = Hidden()
 

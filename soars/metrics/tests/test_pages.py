@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 
 import pytest
 from openpyxl import load_workbook
@@ -150,3 +151,21 @@ def test_an_empty_period_says_so_in_words(client_as, personas):
     assert "No assignments started in this period." in html
     assert "No opportunities were posted in this period." in html
     assert '<svg class="soars-chart"' not in html
+
+
+def test_figures_are_kept_for_a_few_minutes_per_scope(client_as, personas, program):
+    from soars.opportunities.factories import OpenOpportunityFactory
+
+    client = client_as(personas.site_admin)
+    before = download(client.get(MANAGE + "?agency=AG&download=csv&figure=postings"))
+    OpenOpportunityFactory()  # Agriculture's, published now
+    assert download(client.get(MANAGE + "?agency=AG&download=csv&figure=postings")) == before
+    other_scope = download(client.get(MANAGE + "?agency=AG&period=4&download=csv&figure=postings"))
+    assert other_scope[-1][-1] == "2"  # a scope not seen before is worked out afresh
+
+
+def test_hidden_cells_stay_hidden_from_the_cache(client_as, personas, program):
+    client = client_as(personas.site_admin)
+    first, again = (re.sub(r'value="[^"]*"', "", client.get(MANAGE).content.decode()) for _ in range(2))
+    assert again == first  # but for the form tokens
+    assert ">hidden<" in first
