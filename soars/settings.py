@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "soars.directory",
     "soars.diversity",
     "soars.development",
+    "soars.metrics",
     "soars.api",
     "django.forms",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("soars.directory.urls")),
     path("", include("soars.diversity.urls")),
     path("", include("soars.development.urls")),
+    path("", include("soars.metrics.urls")),
     path("", include("soars.api.urls")),
     path("api/v1/", api_urls),
 ]

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from soars.administration.views import accounts, agencies, audit, content, diversity, requests
+from soars.metrics import views as metrics
 
 app_name = "administration"
 
@@ -22,6 +23,7 @@ urlpatterns = [
     path("manage/accounts/<int:pk>/active/", accounts.set_active, name="account_set_active"),
     path("manage/audit/", audit.trail, name="audit"),
     path("manage/diversity/", diversity.diversity, name="diversity"),
+    path("manage/metrics/", metrics.program, name="metrics"),
     path("manage/agencies/", agencies.agency_list, name="agencies"),
     path("manage/agencies/new/", agencies.agency_edit, name="agency_add"),
     path("manage/agencies/<int:pk>/", agencies.agency_edit, name="agency_edit"),
