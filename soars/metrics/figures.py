@@ -29,9 +29,9 @@ FIGURES: dict[str, Callable[[Scope], Figure]] = {
 CACHE_SECONDS = 300  # figures by quarter move slowly; the page says how old they may be
 
 
-def cached(name: str, scope: Scope, compute: Callable[[Scope], Figure]) -> Figure:
-    """A figure for a scope, worked out at most CACHE_SECONDS ago. The government-wide figures are
-    shared by every agency's page."""
+def cached(name: str, scope: Scope, compute: Callable[[Scope], Figure], refresh: bool = False) -> Figure:
+    """A figure for a scope, worked out at most CACHE_SECONDS ago (refresh: work it out now). The
+    government-wide figures are shared by every agency's page."""
     key = ":".join(
         [
             "metrics",
@@ -42,7 +42,7 @@ def cached(name: str, scope: Scope, compute: Callable[[Scope], Figure]) -> Figur
             scope.today.isoformat(),
         ]
     )
-    figure = cache.get(key)
+    figure = None if refresh else cache.get(key)
     if figure is None:
         figure = compute(scope)
         cache.set(key, figure, CACHE_SECONDS)
@@ -74,3 +74,16 @@ def agency_figures(scope: Scope, only: str | None = None) -> list[Figure]:
 
 def _veterans_beside(scope: Scope) -> Figure:
     return veterans.veteran_reach(scope, beside_government=True)
+
+
+def warm_government_figures(today=None) -> int:
+    """Work out the default government-wide figures again, before their cache runs out: the program
+    office's page and the government-wide half of every agency's page then read them from the
+    cache. (With REDIS_URL, the cache the web processes share; without it, only this process's.)"""
+    from soars.metrics.periods import scope_from
+
+    scope, _ = scope_from({}, with_agency=True, today=today)
+    for key, compute in FIGURES.items():
+        cached(key, scope, compute, refresh=True)
+    cached("interagency_started", scope, people.interagency_started, refresh=True)
+    return len(FIGURES) + 1

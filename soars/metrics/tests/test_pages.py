@@ -169,3 +169,22 @@ def test_hidden_cells_stay_hidden_from_the_cache(client_as, personas, program):
     first, again = (re.sub(r'value="[^"]*"', "", client.get(MANAGE).content.decode()) for _ in range(2))
     assert again == first  # but for the form tokens
     assert ">hidden<" in first
+
+
+def test_the_warming_job_refreshes_the_default_figures_so_pages_only_read_the_cache(
+    client_as, personas, program, django_assert_max_num_queries
+):
+    from soars.core.schedule import all_periodic
+    from soars.metrics.tasks import warm_figures
+    from soars.opportunities.factories import OpenOpportunityFactory
+
+    client = client_as(personas.site_admin)
+    before = download(client.get(MANAGE + "?download=csv&figure=postings"))
+    OpenOpportunityFactory()
+    assert download(client.get(MANAGE + "?download=csv&figure=postings")) == before  # still the cached figure
+    assert warm_figures.call() == 12
+    after = download(client.get(MANAGE + "?download=csv&figure=postings"))
+    assert after != before  # the new posting is counted without waiting for the cache to run out
+    with django_assert_max_num_queries(12):  # sign-in checks and the filter lists; no figure is worked out
+        assert client.get(MANAGE).status_code == 200
+    assert [job.every.total_seconds() for job in all_periodic() if job.name == "metrics.warm_figures"] == [240]
