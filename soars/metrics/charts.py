@@ -24,6 +24,16 @@ def nice_ceiling(value: float) -> float:
     return next(step * power for step in (1, 2, 2.5, 5, 10) if step * power >= value)
 
 
+def tick_steps(top: float) -> tuple[int, int]:
+    """How many equal steps divide the axis so that every tick is a round number (50 by 10, not by
+    12.5), and how many decimals those numbers need. A nice_ceiling top of 1, 2, 2.5 or 5 times a
+    power of ten gives steps of 1, 2 or 5 times a power of ten."""
+    mantissa = round(top / 10 ** math.floor(math.log10(top)), 2)
+    intervals = 4 if mantissa == 2 else 5
+    step = top / intervals
+    return intervals, max(0, -math.floor(round(math.log10(step), 9)))
+
+
 @dataclass
 class Chart:
     width: int = WIDTH
@@ -50,14 +60,17 @@ def bar_chart(figure: Figure, labels: list[str] | None = None) -> Chart:
     labels = labels or figure.labels
     numbers = [v for s in series for v in s.values if isinstance(v, int | float) and v is not HIDDEN]
     top = nice_ceiling(max(numbers, default=0))
+    if top < 5 and all(isinstance(v, int) for v in numbers):
+        top = 5  # counts: ticks 0 to 5, never 0.2 of an executive
     plot_height = HEIGHT - TOP - BOTTOM
     group_width = (WIDTH - LEFT - RIGHT) / max(len(labels), 1)
     bar_width = group_width * 0.8 / max(len(series), 1)
     chart = Chart()
-    for step in range(5):
-        value = top * step / 4
-        y = HEIGHT - BOTTOM - plot_height * step / 4
-        shown = f"{value:,.0f}" if top >= 4 or value == int(value) else f"{value:,.1f}"
+    intervals, decimals = tick_steps(top)
+    for step in range(intervals + 1):
+        value = top * step / intervals
+        y = HEIGHT - BOTTOM - plot_height * step / intervals
+        shown = f"{value:,.{decimals}f}"
         chart.ticks.append(
             {"y": round(y, 1), "text_y": round(y + 4, 1), "label": shown + ("%" if figure.unit == "%" else "")}
         )
