@@ -41,7 +41,7 @@ def test_hr_ticks_several_ecqs_competencies_and_eligibilities_and_every_one_stay
     tick(page, "ECQs emphasised", *ECQS)
     tick(page, "Competencies emphasised", *COMPETENCIES)
     tick(page, "Who may express interest", *WHO)
-    page.get_by_label("Mark for veteran outreach").check()
+    page.locator("label[for=id_veteran_outreach]").click()  # USWDS draws the box on the label
     page.get_by_role("button", name="Save draft and preview").click()
     assert "is saved" in page.locator(".soars-messages").inner_text()
 
