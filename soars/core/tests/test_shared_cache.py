@@ -13,18 +13,14 @@ import pytest
 from django.core.cache import caches
 from django.urls import reverse
 
+from tests.smtp import free_port
+
 pytestmark = pytest.mark.django_db
 
 LIVE = "redis://127.0.0.1:6379/15"  # database 15: the tests' own, flushed by each test
 
 
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-DOWN = f"redis://127.0.0.1:{_free_port()}/0"
+DOWN = f"redis://127.0.0.1:{free_port()}/0"
 
 
 def redis_cache(location: str) -> dict:
