@@ -32,7 +32,6 @@ from soars.matching.records import (
 from soars.matching.scoring import order, rank, score, serving_goals
 from soars.opportunities.search import KIND as OPPORTUNITY_KIND
 from soars.search import engine
-from soars.search.engine import search
 from soars.search.query import MAX_TERMS, parse
 
 RESUME_KIND = "resume"  # the kind the resume app registers (docs/search.md)
@@ -74,7 +73,7 @@ def any_of(*texts: str) -> str:
 def _found(queryset: QuerySet, query: str, kind: str, newest: tuple[str, ...], size: int) -> dict[int, float]:
     """{pk: text rank} of at most `size` records of queryset: the best text matches first, then, to
     fill it, the newest records with rank 0."""
-    found = engine.best(search(queryset, query, kind=kind), size) if query else []
+    found = engine.best(queryset, query, kind=kind, limit=size) if query else []
     pool = {pk: score for pk, score in found if score and score > 0}
     if len(pool) < size:
         for pk in queryset.order_by(*newest).values_list("pk", flat=True)[: size + len(pool)]:

@@ -7,8 +7,8 @@ Writing:  index_object(record) / remove_object(record) in the same transaction a
 Reading:  find(queryset, text, kind=..., facets=..., page=...) is what a search page shows: the
           page (always the exact top of the ranking), the total up to CAP, the facet counts, and
           the forgiving parts (most of the words, related terms, "Did you mean").
-          search(queryset, text, kind=...) is the plain match: the records with every word,
-          annotated with `rank`, best first; best(search(...), n) their best n by key.
+          search(queryset, text, kind=...) is the plain match: the records with every word.
+          best(queryset, text, kind=..., limit=n) is [(key, rank)] of the best n of them.
 The queryset passed in must already hold only what the user may see: the match is added to the
 same SQL statement, so hidden records are never matched, counted or shown.
 """
@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page, Paginator
 from django.db import connections, models, transaction
-from django.db.models import FloatField, Value
 from django.utils.html import escape
 
 from soars.search import registry
@@ -57,13 +56,9 @@ def index_records(records: Iterable[models.Model], *, using: str = "default") ->
     """Write the documents of records of one registered model (replacing theirs), in batches."""
     records, count = iter(records), 0
     while batch := list(itertools.islice(records, BATCH)):
-        count += _index_batch(batch, using)
+        kind = registry.kind_for(type(batch[0]))
+        count += index_documents(kind.name, [(record.pk, kind.document(record)) for record in batch], using=using)
     return count
-
-
-def _index_batch(records: list[models.Model], using: str) -> int:
-    kind = registry.kind_for(type(records[0]))
-    return index_documents(kind.name, [(record.pk, kind.document(record)) for record in records], using=using)
 
 
 def index_documents(kind: str, documents: list[tuple[int, Document]], *, using: str = "default") -> int:
@@ -85,29 +80,21 @@ def index_documents(kind: str, documents: list[tuple[int, Document]], *, using: 
 
 
 def search(queryset: models.QuerySet, query: str | Query | None, *, kind: str) -> models.QuerySet:
-    """The records of queryset whose document has every word, annotated with `rank`, best first.
-
-    An empty query returns queryset unchanged (rank 0), less any records with excluded words.
-    Ranking through the ORM scores each record on its own: page through find() or best().
-    """
+    """The records of queryset whose document has every word and no excluded one, unordered.
+    An empty query returns queryset unchanged. For the best first, use find() or best()."""
     parsed = query if isinstance(query, Query) else parse(query)
     backend = _backend(queryset)
     if parsed.excluded:
         queryset = queryset.exclude(pk__in=backend.ids(kind, Query(groups=(parsed.excluded,)), any_term=True))
+    return queryset.filter(pk__in=backend.ids(kind, parsed)) if parsed.groups else queryset
+
+
+def best(queryset: models.QuerySet, query: str | Query, *, kind: str, limit: int) -> list[tuple[int, float]]:
+    """[(key, rank)] of the best `limit` records of queryset that match query, best first."""
+    parsed, backend = query if isinstance(query, Query) else parse(query), _backend(queryset)
     if not parsed.groups:
-        return queryset.annotate(rank=Value(0.0, output_field=FloatField()))
-    rank = backend.rank(queryset.model, kind, parsed)
-    rank.search = (kind, parsed, queryset)  # what best() ranks by, and over
-    return queryset.filter(pk__in=backend.ids(kind, parsed)).annotate(rank=rank).order_by("-rank", "pk")
-
-
-def best(results: models.QuerySet, limit: int) -> list[tuple[int, float]]:
-    """[(key, rank)] of the first `limit` records of a search() result, best first."""
-    kind, query, searched = results.query.annotations["rank"].search
-    if len(results.query.where.children) == len(searched.query.where.children) + 1:
-        results = searched  # filtered no further: join the matches once, not also as a list of keys
-    backend = _backend(results)
-    return backend.gather(results, backend.matches(kind, query), ["-rank", "pk"], (0, limit), [], count=False).page
+        return []
+    return backend.gather(queryset, backend.matches(kind, parsed), ["-rank", "pk"], (0, limit), [], count=False).page
 
 
 @dataclass

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
-from soars.search.backends.base import Backend
+BACKENDS = {"postgresql": "postgres.PostgresBackend", "sqlite": "sqlite.SqliteBackend"}
 
 
-def backend_for(vendor: str) -> Backend:
-    if vendor == "postgresql":
-        from soars.search.backends.postgres import PostgresBackend
-
-        return PostgresBackend()
-    if vendor == "sqlite":
-        from soars.search.backends.sqlite import SqliteBackend
-
-        return SqliteBackend()
-    raise ImproperlyConfigured(f"SOARS search supports SQLite and PostgreSQL, not {vendor}.")
+def backend_for(vendor: str):
+    if vendor not in BACKENDS:
+        raise ImproperlyConfigured(f"SOARS search supports SQLite and PostgreSQL, not {vendor}.")
+    return import_string(f"soars.search.backends.{BACKENDS[vendor]}")()

@@ -36,12 +36,6 @@ def marked_html(raw: str) -> SafeString:
     return mark_safe(escaped.replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308 (escaped above)
 
 
-def outer_pk(model) -> str:
-    """The caller's primary-key column, quoted, for a subquery that refers to it."""
-    ops = connections["default"].ops
-    return f"{ops.quote_name(model._meta.db_table)}.{ops.quote_name(model._meta.pk.column)}"
-
-
 @dataclass
 class Gathered:
     page: list[tuple[int, float]]  # (key, rank) of the page asked for, in order
@@ -55,13 +49,9 @@ class Backend:
     matches(kind, query, most=False) -> (sql, params): SELECT id, rank for the kind's documents
         that match every group of the query (most: any group, ranked first by how many groups
         they match) and no excluded term; id is the record's key.
-    rank(model, kind, query) -> RawSQL: the record's rank as a subquery of its key (ORM ranking).
     snippets(kind, ids, query, connection) -> {id: text with START/STOP around matched words}.
     suggest(word, using) -> the indexed word (SearchWord) most like word, or None.
     """
-
-    def optimize(self, connection) -> None:
-        """Tidy the index after a bulk rebuild."""
 
     def ids(self, kind: str, query: Query, *, any_term: bool = False) -> RawSQL:
         """The keys of the kind's records that match (any_term: any positive term; for exclusions)."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from django.contrib.postgres.search import TrigramSimilarity
 from django.db import transaction
-from django.db.models.expressions import RawSQL
 
-from soars.search.backends.base import START, STOP, Backend, outer_pk
+from soars.search.backends.base import START, STOP, Backend
 from soars.search.models import SearchWord
 from soars.search.query import Query, Term
 
@@ -57,11 +56,6 @@ class PostgresBackend(Backend):
         statement += f" AND search_vector @@ {sql}"
         return statement, [*rank_params, kind, *params]
 
-    def rank(self, model, kind: str, query: Query) -> RawSQL:
-        sql, params = tsquery(query)
-        document = f"kind = %s AND object_id = {outer_pk(model)}"
-        return RawSQL(f"(SELECT {RANK.format(sql)} FROM search_searchdocument WHERE {document})", (*params, kind))
-
     def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
         if not query.groups or not ids:
             return {}
@@ -92,7 +86,3 @@ class PostgresBackend(Backend):
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(statement, params)
             return cursor.fetchall()
-
-    def optimize(self, connection) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE search_searchdocument")

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import difflib
 
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Length, Substr
 
-from soars.search.backends.base import START, STOP, Backend, outer_pk
+from soars.search.backends.base import START, STOP, Backend
 from soars.search.models import SearchDocument, SearchWord
 from soars.search.query import Query, Term
 
@@ -57,11 +56,6 @@ class SqliteBackend(Backend):
             kind,
         ]
 
-    def rank(self, model, kind: str, query: Query) -> RawSQL:
-        document = f"SELECT id FROM search_searchdocument WHERE kind = %s AND object_id = {outer_pk(model)}"
-        sql = f"(SELECT {RANK} FROM search_fts WHERE search_fts MATCH %s AND search_fts.rowid = ({document}))"
-        return RawSQL(sql, (fts5_expression(query), kind))
-
     def snippets(self, kind: str, ids: list[int], query: Query, connection) -> dict[int, str]:
         if not query.groups or not ids:
             return {}
@@ -88,7 +82,3 @@ class SqliteBackend(Backend):
         )
         found = difflib.get_close_matches(word, list(near), n=1, cutoff=0.75)
         return found[0] if found else None
-
-    def optimize(self, connection) -> None:
-        with connection.cursor() as cursor:
-            cursor.execute("INSERT INTO search_fts(search_fts) VALUES ('optimize')")

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connections, transaction
+from django.db import transaction
 from tqdm import tqdm
 
 from soars.search import registry
-from soars.search.backends import backend_for
 from soars.search.engine import BATCH, index_records
 from soars.search.models import SearchDocument
 
@@ -35,5 +34,3 @@ class Command(BaseCommand):
                 listed = records.iterator(chunk_size=BATCH)
                 index_records(tqdm(listed, total=total, desc=kind.name, unit="doc", disable=options["no_progress"]))
             self.stdout.write(self.style.SUCCESS(f"{kind.name}: {total} documents indexed."))
-        connection = connections["default"]
-        backend_for(connection.vendor).optimize(connection)
