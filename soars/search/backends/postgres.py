@@ -8,7 +8,6 @@ as tsquery syntax.
 from __future__ import annotations
 
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db import transaction
 
 from soars.search.backends.base import START, STOP, Backend
 from soars.search.models import SearchWord
@@ -76,13 +75,3 @@ class PostgresBackend(Backend):
             .first()
         )
         return found
-
-    def run(self, connection, statement: str, params: list) -> list[tuple]:
-        # The planner does not price reading each vector from TOAST storage, so for a word in a
-        # tenth of the documents it would test every document's vector (cybersecurity over
-        # 100,000 resumes: 820 ms) rather than read the matches from the GIN index (see
-        # docs/performance.md). Set for this statement's transaction only.
-        with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-            cursor.execute(statement, params)
-            return cursor.fetchall()

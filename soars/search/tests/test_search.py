@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connection, transaction
 
 from soars.core.models import Agency, WhatsNewPost
 from soars.search.engine import best, find, index_object, remove_object, search
@@ -212,3 +212,17 @@ def test_a_results_page_of_no_results_is_empty(make_post):
     page, _ = find(visible(), "nothing", kind="post", page="not a number").page, None
     assert page.paginator.count == 0
     assert list(page.object_list) == []
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's storage of the vector")
+def test_a_documents_vector_is_kept_in_its_row_compressed(make_post):
+    # Ranking reads every match's vector: from the row, not from TOAST storage (migration 0003).
+    make_post("Long", " ".join(f"word{number} budget" for number in range(3000)))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT attname, attstorage FROM pg_attribute WHERE attrelid = 'search_searchdocument'::regclass"
+            " AND attname IN ('search_vector', 'body')"
+        )
+        assert dict(cursor.fetchall()) == {"search_vector": "m", "body": "x"}
+        cursor.execute("SELECT pg_column_compression(search_vector) FROM search_searchdocument WHERE title = 'Long'")
+        assert cursor.fetchone()[0] == "lz4"  # this server has lz4 (see the migration)
