@@ -88,6 +88,7 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "soars.core.replicas.ReplicaMiddleware",  # does nothing without DATABASE_REPLICA_URLS
     "soars.core.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -144,6 +145,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
             "PRAGMA mmap_size=4294967296;"
         ),
     }
+# Read replicas (PostgreSQL streaming replicas of DATABASE_URL): web requests read from them while
+# they can, writes and task workers use the primary (soars/core/replicas.py, docs/deploy.md).
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", []), start=1):
+    _replica = dj_database_url.parse(_url, conn_max_age=60, conn_health_checks=True)
+    DATABASES[f"replica{_number}"] = {**_replica, "TEST": {"MIRROR": "default"}}
+    REPLICA_DATABASES.append(f"replica{_number}")
+REPLICA_PIN_SECONDS = env_int("REPLICA_PIN_SECONDS", 10, minimum=0)  # reads from the primary after a write
+if REPLICA_DATABASES:
+    DATABASE_ROUTERS = ["soars.core.replicas.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # "local" is this process's own memory: where a rate limit counts while the shared cache is unreachable.
