@@ -6,6 +6,7 @@ import contextlib
 import errno
 import logging
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.contrib import messages
 from django.db import transaction
 from django.http import FileResponse, Http404
@@ -45,6 +46,8 @@ def file_response(resume: Resume) -> FileResponse:
 
 
 FULL = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+# What a failed write raises: the disk (OSError) or an S3-compatible store (botocore's errors).
+STORAGE_ERRORS = (OSError, BotoCoreError, ClientError)
 STORAGE_FULL = (
     "Our file storage is full at the moment, so your file was not saved. Your resume and any file you saved "
     "before are unchanged. Please try again later; our team has been told."
@@ -60,8 +63,8 @@ def _store(resume: Resume, content) -> None:
     target = resume.file.field.generate_filename(resume, content.name)
     try:
         resume.file.save(content.name, content, save=False)
-    except OSError:
-        with contextlib.suppress(OSError):
+    except STORAGE_ERRORS:
+        with contextlib.suppress(*STORAGE_ERRORS):
             if resume.file.storage.exists(target):
                 resume.file.storage.delete(target)
         raise
@@ -69,7 +72,8 @@ def _store(resume: Resume, content) -> None:
 
 def _delete_later(storage, name: str) -> None:
     if name:
-        transaction.on_commit(lambda: storage.delete(name))
+        # robust: a store out of reach leaves the old file behind (logged), not an error page
+        transaction.on_commit(lambda: storage.delete(name), robust=True)
 
 
 @roles("executive")
@@ -98,10 +102,10 @@ def upload(request):
             _delete_later(resume.file.storage, old_name)
             name = resume.file.name
             transaction.on_commit(lambda: extract_resume_text.enqueue(resume.pk, name))
-    except OSError as error:  # the disk is full, or the storage refused the write
+    except STORAGE_ERRORS as error:  # the disk is full, or the storage refused the write
         logger.error("Resume file not stored: %s", error)
         resume.refresh_from_db()
-        form.add_error("file", STORAGE_FULL if error.errno in FULL else STORAGE_FAILED)
+        form.add_error("file", STORAGE_FULL if getattr(error, "errno", None) in FULL else STORAGE_FAILED)
         return render_editor(request, resume, upload_form=form, status=503)
     messages.success(request, "Uploaded your file. We are reading its text; it appears below in a minute or so.")
     return redirect("/executive/resume/#file")
