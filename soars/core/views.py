@@ -138,10 +138,20 @@ def server_error(request):
     from django.template.loader import get_template
 
     failure = sys.exc_info()[1]  # Django calls this handler inside its `except`
-    if isinstance(failure, (OperationalError, InterfaceError)):
-        # The database is restarting or out of reach: say so, and when to try again. Whatever the
-        # request was writing was rolled back with its transaction, so nothing is half saved.
-        response = HttpResponse(get_template("503.html").render({}), status=503)
+    what = "database" if isinstance(failure, (OperationalError, InterfaceError)) else _storage_failure(failure)
+    if what:
+        # The database or the file store is restarting or out of reach: say so, and when to try
+        # again. Whatever the request was writing was rolled back with its transaction.
+        response = HttpResponse(get_template("503.html").render({"what": what}), status=503)
         response["Retry-After"] = "30"
         return response
     return HttpResponseServerError(get_template("500.html").render({}))
+
+
+def _storage_failure(failure) -> str:
+    """ "file storage" when an S3-compatible store is out of reach or failing on its side."""
+    from botocore.exceptions import BotoCoreError, ClientError
+
+    if isinstance(failure, ClientError):
+        return "file storage" if failure.response.get("ResponseMetadata", {}).get("HTTPStatusCode", 0) >= 500 else ""
+    return "file storage" if isinstance(failure, BotoCoreError) else ""

@@ -122,3 +122,14 @@ def test_a_file_missing_from_the_bucket_is_a_404(bucket, client_as, personas):
     post(client, "cv.pdf", pdf_bytes())
     bucket[0].delete_object(Bucket=bucket[1], Key=Resume.objects.get(executive=personas.executive).file.name)
     assert client.get("/executive/resume/file/download/").status_code == 404
+
+
+def test_a_download_while_the_store_is_out_of_reach_is_a_friendly_503(bucket, client_as, personas, settings):
+    client = client_as(personas.executive)
+    post(client, "cv.pdf", pdf_bytes())
+    unreachable = {**settings.STORAGES["default"]["OPTIONS"], "endpoint_url": f"http://127.0.0.1:{free_port()}"}
+    settings.STORAGES = {**settings.STORAGES, "default": {**settings.STORAGES["default"], "OPTIONS": unreachable}}
+    client.raise_request_exception = False
+    response = client.get("/executive/resume/file/download/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert "Our file storage is not answering for a moment" in response.content.decode()
