@@ -152,7 +152,8 @@ def find(
     """
     parsed, backend, number, most = parse(text), _backend(queryset), _page_number(page), False
     queryset = search(queryset, Query(excluded=parsed.excluded), kind=kind)  # only drops excluded words
-    widened, also = _with_related_terms(parsed) if parsed.groups else (parsed, [])
+    known = _known_words(parsed, queryset.db)
+    widened, also = _with_related_terms(parsed, known) if parsed.groups else (parsed, [])
     order = [item for item in order or ["-rank", "pk"] if parsed.groups or item.lstrip("-") != "rank"] or ["pk"]
 
     def gather(number: int) -> Gathered:
@@ -179,7 +180,7 @@ def find(
         with_all_words=with_all,
     )
     if parsed.groups and (gathered.total if with_all is None else with_all) < per_page:
-        found.suggestion = _suggestion(parsed, backend, queryset.db)
+        found.suggestion = _suggestion(parsed, backend, queryset.db, known)
     return found
 
 
@@ -204,7 +205,14 @@ def snippets(kind: str, ids: Iterable[int], query: str | Query | None, *, using:
 # Helpers ---------------------------------------------------------------------------------------
 
 
-def _with_related_terms(query: Query) -> tuple[Query, list[str]]:
+def _known_words(query: Query, using: str) -> set[str]:
+    """The query's words that some document holds whole (SearchWord): these are not widened to
+    words' starts, which the stemmer would make far too broad ("customer": custom*, customs)."""
+    words = [w for w in query.words if len(w) > 2 and not w.isdigit()]
+    return set(SearchWord.objects.using(using).filter(word__in=words).values_list("word", flat=True))
+
+
+def _with_related_terms(query: Query, known: set[str]) -> tuple[Query, list[str]]:
     """query with each group of one word or phrase that is a concept's name in the vocabulary also
     matching the concept's synonyms ("cybersecurity": "information security", ...), and those."""
     from soars.vocabulary import index
@@ -216,13 +224,12 @@ def _with_related_terms(query: Query) -> tuple[Query, list[str]]:
         names = [index.words(name) for concept in concepts for name in (concept.name, *concept.synonyms)]
         if own in [index.words(concept.name) for concept in concepts]:  # the concept's own name, not a synonym
             extra[position] = [Term(name) for name in dict.fromkeys(names) if name and name != own][:RELATED_PER_WORD]
-    return query.widened(extra), [" ".join(term.words) for terms in extra.values() for term in terms]
+    return query.widened(extra, known), [" ".join(term.words) for terms in extra.values() for term in terms]
 
 
-def _suggestion(query: Query, backend, using: str) -> str:
+def _suggestion(query: Query, backend, using: str, known: set[str]) -> str:
     """The query's text with each word that no document holds replaced by the nearest that one does."""
     words = [w for w in query.words if len(w) > 2 and not w.isdigit()]
-    known = set(SearchWord.objects.using(using).filter(word__in=words).values_list("word", flat=True))
     replaced = {w: backend.suggest(w, using) for w in words if w not in known}
     replaced = {w: s for w, s in replaced.items() if s and s != w}
     if not replaced:

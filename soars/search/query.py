@@ -1,7 +1,8 @@
 """The query language people type, parsed once and translated per backend.
 
     budget reform            both words (stemmed: "budgets", "reforming" match too; a word of
-                             PREFIX_FROM letters or more also as a word's start: "cyber")
+                             PREFIX_FROM letters or more that no document holds whole is
+                             taken as a word's start: "cyber" finds "cybersecurity")
     "acquisition reform"     the words together, in that order
     cyber OR security        either word (also "|")
     -contractor              excludes records with the word (also NOT contractor)
@@ -93,10 +94,10 @@ class Query:
         """Every positive word, for highlighting and suggestions."""
         return [word for group in self.groups for term in group for word in term.words]
 
-    def widened(self, extra: dict[int, list[Term]]) -> Query:
-        """This query with its words also matching as words' starts, and more terms that each
-        group (by its index) accepts."""
-        groups = [[Term(term.words, prefix=True) for term in group] for group in self.groups]
+    def widened(self, extra: dict[int, list[Term]], known: set[str] | frozenset[str] = frozenset()) -> Query:
+        """This query with its words that are not `known` (no document holds them whole: "cyber")
+        also matching as words' starts, and more terms that each group (by its index) accepts."""
+        groups = [[Term(term.words, prefix=term.words[0] not in known) for term in group] for group in self.groups]
         groups = tuple(tuple(_dedupe([*group, *extra.get(i, [])])) for i, group in enumerate(groups))
         return Query(groups, self.excluded, self.text)
 

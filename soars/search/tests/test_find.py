@@ -103,6 +103,13 @@ def test_the_start_of_a_word_finds_the_word(make_post):
     assert keys(find(visible(), "acquis", kind="post")) == [post.pk]
 
 
+def test_a_word_that_documents_hold_whole_is_not_taken_as_a_words_start(make_post):
+    grants = make_post("Grants", "Ran the grant program for rural clinics.")
+    make_post("Payroll", "Senior programmer on the payroll system.")
+    assert keys(find(visible(), "program", kind="post")) == [grants.pk]
+    assert len(keys(find(visible(), "progr", kind="post"))) == 2  # no document holds "progr" whole
+
+
 def test_a_word_also_searches_the_related_terms_and_says_so(make_post):
     post = make_post("Office", "Ran information security for the bureau.")
     found = find(visible(), "cybersecurity", kind="post")
