@@ -47,6 +47,7 @@ def measure(backend: str, tasks: int, workers: int) -> None:
     from django.db import transaction
 
     from bench.queue_tasks import echo
+    from soars.core.management.commands.serve import stop_processes
 
     started = [subprocess.Popen([*MANAGE, *WORKERS[backend]]) for _ in range(workers)]  # noqa: S603
     try:
@@ -78,13 +79,7 @@ def measure(backend: str, tasks: int, workers: int) -> None:
             f" without times {len(results) - len(done)}"
         )
     finally:
-        for process in started:
-            process.terminate()
-        for process in started:
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_processes(started, timeout=20)
 
 
 def main() -> None:

@@ -7,7 +7,8 @@ administrator, and an outsider (an executive with no relation to anything).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from unittest.mock import patch
 from urllib.parse import urljoin
@@ -164,3 +165,20 @@ def all_pages() -> list[Page]:
         if config.name.startswith("soars.") and find_spec(f"{config.name}.pages"):
             pages.extend(import_module(f"{config.name}.pages").PAGES)
     return pages
+
+
+@contextmanager
+def settings_built_with(monkeypatch, **environ: str) -> Iterator:
+    """soars.settings as it is built with these environment variables; built again without them after."""
+    import importlib
+
+    import soars.settings
+
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    try:
+        yield importlib.reload(soars.settings)
+    finally:
+        for name in environ:
+            monkeypatch.delenv(name)
+        importlib.reload(soars.settings)

@@ -5,6 +5,7 @@ from django.test import RequestFactory, override_settings
 
 from soars.core.models import Agency
 from soars.core.replicas import PIN_COOKIE, ReplicaMiddleware, ReplicaRouter
+from soars.core.testing import settings_built_with
 
 router = ReplicaRouter()
 REPLICA = override_settings(REPLICA_DATABASES=["replica1"], REPLICA_PIN_SECONDS=10)
@@ -68,17 +69,9 @@ def test_without_replicas_nothing_changes():
 
 
 def test_the_settings_add_one_alias_per_replica_url(monkeypatch):
-    import importlib
-
-    import soars.settings
-
-    monkeypatch.setenv("DATABASE_REPLICA_URLS", "postgres://reader@replica-a/soars, postgres://reader@replica-b/soars")
-    try:
-        loaded = importlib.reload(soars.settings)
+    urls = "postgres://reader@replica-a/soars, postgres://reader@replica-b/soars"
+    with settings_built_with(monkeypatch, DATABASE_REPLICA_URLS=urls) as loaded:
         assert loaded.REPLICA_DATABASES == ["replica1", "replica2"]
         assert loaded.DATABASES["replica2"]["HOST"] == "replica-b"
         assert loaded.DATABASES["replica1"]["TEST"] == {"MIRROR": "default"}
         assert loaded.DATABASE_ROUTERS == ["soars.core.replicas.ReplicaRouter"]
-    finally:
-        monkeypatch.delenv("DATABASE_REPLICA_URLS")
-        importlib.reload(soars.settings)

@@ -1,7 +1,6 @@
 """Resume files in an S3-compatible store (S3_BUCKET): the same upload, download, text reading,
 replacing and removing as on disk, over the S3 protocol to a server on loopback (moto's S3)."""
 
-import importlib
 import uuid
 
 import boto3
@@ -9,7 +8,7 @@ import pytest
 from django.test import TestCase
 from moto.server import ThreadedMotoServer
 
-from soars.core.testing import run_tasks
+from soars.core.testing import run_tasks, settings_built_with
 from soars.resumes.models import Resume
 from soars.resumes.tests.samples import pdf_bytes, upload
 from tests.smtp import free_port
@@ -30,16 +29,8 @@ def s3_endpoint():
 
 def storages_for(bucket: str, endpoint: str, monkeypatch) -> dict:
     """STORAGES as soars.settings builds it from the environment."""
-    import soars.settings
-
-    for name, value in {"S3_BUCKET": bucket, "S3_ENDPOINT_URL": endpoint, "S3_REGION": "us-east-1"}.items():
-        monkeypatch.setenv(name, value)
-    try:
-        return importlib.reload(soars.settings).STORAGES
-    finally:
-        for name in ("S3_BUCKET", "S3_ENDPOINT_URL", "S3_REGION"):
-            monkeypatch.delenv(name)
-        importlib.reload(soars.settings)
+    with settings_built_with(monkeypatch, S3_BUCKET=bucket, S3_ENDPOINT_URL=endpoint, S3_REGION="us-east-1") as loaded:
+        return loaded.STORAGES
 
 
 @pytest.fixture

@@ -55,6 +55,18 @@ def wait_for(host: str, port: int, seconds: float = 30) -> bool:
     return False
 
 
+def stop_processes(processes: list[subprocess.Popen], timeout: float) -> None:
+    """Ask each process still running to stop, then kill any that has not within `timeout` seconds."""
+    for process in processes:
+        if process.poll() is None:
+            process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
 class Command(BaseCommand):
     help = "Run the production profile: gunicorn, task workers and the scheduler, with production settings."
 
@@ -177,15 +189,7 @@ class Command(BaseCommand):
                     helpers[name] = subprocess.Popen(commands[name])  # noqa: S603
             time.sleep(0.5)
         failed = not stopping  # gunicorn itself stopped
-        everything = [web, *helpers.values()]
-        for process in everything:
-            if process.poll() is None:
-                process.terminate()
-        for process in everything:
-            try:
-                process.wait(timeout=25)
-            except subprocess.TimeoutExpired:
-                process.kill()
+        stop_processes([web, *helpers.values()], timeout=25)
         if failed:
             raise CommandError("gunicorn stopped; the task workers and the scheduler were stopped with it.")
 
