@@ -128,18 +128,16 @@ def reviews_on_time(scope: Scope) -> Figure:
         held_on__gt=OuterRef("held_on"),
         held_on__lte=OuterRef("next_review_on"),
     )
-    reviews = (
-        Review.objects.filter(
-            signed_at__isnull=False,
-            executive__role=User.Role.EXECUTIVE,
-            executive__is_active=True,
-            next_review_on__lte=scope.today,
-        )
-        .filter(in_agency("executive__agency", scope.agency))
-        .annotate(done=Exists(later))
-    )
-    found = per_quarter(reviews, "next_review_on", scope.quarters, {"due": None, "on_time": Q(done=True)})
-    due, on_time = found["due"], found["on_time"]
+    reviews = Review.objects.filter(
+        signed_at__isnull=False,
+        executive__role=User.Role.EXECUTIVE,
+        executive__is_active=True,
+        next_review_on__lte=scope.today,
+    ).filter(in_agency("executive__agency", scope.agency))
+    # Two statements, so that the database looks for a later review once per review, not once per
+    # quarter's conditional count (1.7 s for one agency's 20 quarters on PostgreSQL, then).
+    due = per_quarter(reviews, "next_review_on", scope.quarters, {"n": None})["n"]
+    on_time = per_quarter(reviews.filter(Exists(later)), "next_review_on", scope.quarters, {"n": None})["n"]
     return Figure(
         key="reviews_on_time",
         title="ERB reviews done on time",

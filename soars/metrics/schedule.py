@@ -1,7 +1,6 @@
-from datetime import timedelta
-
 from soars.core.schedule import Periodic
-from soars.metrics.tasks import warm_figures
+from soars.metrics.figures import REFRESH_EVERY
+from soars.metrics.tasks import refresh_figures
 
-# Every 4 minutes, inside the figures' 5 minutes in the cache: the default pages never wait for them.
-PERIODIC = [Periodic("metrics.warm_figures", timedelta(minutes=4), warm_figures)]
+# Every figure of every scope worked out again, well inside the MAX_AGE the pages accept.
+PERIODIC = [Periodic("metrics.refresh_figures", REFRESH_EVERY, refresh_figures)]

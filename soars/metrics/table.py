@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
+from datetime import datetime
 
 
 class Hidden:
@@ -38,6 +39,7 @@ class Figure:
     unit: str = ""  # shown after charted values: "%", " days"
     notes: list[str] = field(default_factory=list)
     chart_labels: list[str] | None = None  # shorter labels under the bars (agency codes)
+    computed_at: datetime | None = None  # when it was worked out (set by the store, not kept in it)
 
     @property
     def charted(self) -> list[Series]:
@@ -77,5 +79,34 @@ def beside(own: Figure, government: Figure, own_name: str) -> Figure:
     series = [replace(s, name=f"{own_name}: {s.name}") for s in own.series]
     series += [replace(s, name=f"Government-wide: {s.name}") for s in government.series]
     return replace(
-        own, series=series, is_empty=own.is_empty and government.is_empty, notes=[*own.notes, *government.notes]
+        own,
+        series=series,
+        is_empty=own.is_empty and government.is_empty,
+        notes=[*own.notes, *government.notes],
+        computed_at=min((f.computed_at for f in (own, government) if f.computed_at), default=None),
     )
+
+
+def to_json(figure: Figure) -> dict:
+    """A figure as JSON for the store (a hidden count as {"hidden": true})."""
+    data = asdict(figure)
+    del data["computed_at"]
+    for series in data["series"]:
+        series["values"] = [{"hidden": True} if v is HIDDEN else v for v in series["values"]]
+    return data
+
+
+def from_json(data: dict) -> Figure:
+    series = [
+        Series(s["name"], [HIDDEN if isinstance(v, dict) else v for v in s["values"]], s["charted"])
+        for s in data["series"]
+    ]
+    return Figure(**{**data, "series": series})
+
+
+def last_rows(figure: Figure, count: int) -> Figure:
+    """A figure by quarter cut to its last `count` quarters: each quarter's values do not depend on
+    the period asked for, so the longest period's figure serves every shorter one."""
+    series = [replace(s, values=s.values[-count:]) for s in figure.series]
+    values = [v for s in series for v in s.values if v is not HIDDEN]
+    return replace(figure, labels=figure.labels[-count:], series=series, is_empty=not any(values))

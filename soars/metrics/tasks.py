@@ -7,9 +7,25 @@ try:
 except ImportError:
     from django_tasks import task
 
-from soars.metrics.figures import warm_government_figures
+from soars.core.models import Agency
+from soars.metrics.figures import agency_choices, drop_old, refresh
 
 
 @task()
-def warm_figures() -> int:
-    return warm_government_figures()
+def refresh_figures() -> int:
+    """The hourly job: drop old figures, then one task per agency choice, each a few seconds at
+    100,000 executives, so that no worker is held for minutes (a worker stops between tasks)."""
+    drop_old()
+    choices = agency_choices()
+    for agency in choices:
+        refresh_agency_figures.enqueue(agency.code if agency else "")
+    return len(choices)
+
+
+@task()
+def refresh_agency_figures(code: str) -> int:
+    """One agency's figures ("": every agency together); a code no longer on the list, none."""
+    if not code:
+        return refresh(None)
+    agency = Agency.objects.top_level().filter(code=code).first()
+    return refresh(agency) if agency else 0

@@ -58,6 +58,7 @@ def _respond(request, scope: Scope, form, compute, heading: str):
     if request.GET.get("download") is not None or request.GET.get("figure") is not None:
         notices.append("Download")
     query = _query(scope, with_agency)
+    computed = compute(scope)
     figures = [
         {
             "figure": figure,
@@ -66,7 +67,7 @@ def _respond(request, scope: Scope, form, compute, heading: str):
             "csv": "?" + urlencode({**query, "download": "csv", "figure": figure.key}),
             "xlsx": "?" + urlencode({**query, "download": "xlsx", "figure": figure.key}),
         }
-        for figure in compute(scope)
+        for figure in computed
     ]
     context = {
         "heading": heading,
@@ -75,6 +76,7 @@ def _respond(request, scope: Scope, form, compute, heading: str):
         "ignored": notices,
         "figures": figures,
         "is_agency_page": not with_agency,
+        "computed_at": min((f.computed_at for f in computed if f.computed_at), default=None),
     }
     return render(request, "metrics/metrics.html", context)
 

@@ -3,8 +3,10 @@
 import csv
 import io
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from soars.accounts.factories import HrFactory
@@ -153,15 +155,36 @@ def test_an_empty_period_says_so_in_words(client_as, personas):
     assert '<svg class="soars-chart"' not in html
 
 
-def test_figures_are_kept_for_a_few_minutes_per_scope(client_as, personas, program):
+def test_figures_are_stored_per_scope_until_refreshed_or_too_old(client_as, personas, program):
+    from datetime import timedelta
+
+    from soars.metrics.figures import MAX_AGE
+    from soars.metrics.models import StoredFigure
     from soars.opportunities.factories import OpenOpportunityFactory
 
     client = client_as(personas.site_admin)
     before = download(client.get(MANAGE + "?agency=AG&download=csv&figure=postings"))
     OpenOpportunityFactory()  # Agriculture's, published now
     assert download(client.get(MANAGE + "?agency=AG&download=csv&figure=postings")) == before
-    other_scope = download(client.get(MANAGE + "?agency=AG&period=4&download=csv&figure=postings"))
-    assert other_scope[-1][-1] == "2"  # a scope not seen before is worked out afresh
+    # A shorter period is cut from the same stored figure, so it agrees with the longer one.
+    shorter = download(client.get(MANAGE + "?agency=AG&period=4&download=csv&figure=postings"))
+    assert shorter[1:] == before[-4:]
+    other_scope = download(client.get(MANAGE + "?agency=AG&type=detail&download=csv&figure=postings"))
+    assert other_scope[-1][-1] == "1"  # a scope not stored before is worked out afresh: the new detail
+    StoredFigure.objects.update(computed_at=timezone.now() - MAX_AGE - timedelta(seconds=1))
+    after = download(client.get(MANAGE + "?agency=AG&download=csv&figure=postings"))
+    assert int(after[-1][-1]) == int(before[-1][-1]) + 1  # too old: worked out again
+
+
+def test_a_stored_figure_of_a_past_quarter_is_never_shown(client_as, personas, program):
+    from soars.metrics.models import StoredFigure
+
+    client = client_as(personas.site_admin)
+    client.get(MANAGE)
+    keys = list(StoredFigure.objects.values_list("key", flat=True))
+    assert keys and all(
+        key.endswith(program.today.strftime(":%Y") + f"Q{(program.today.month - 1) // 3 + 1}") for key in keys
+    )
 
 
 def test_hidden_cells_stay_hidden_from_the_cache(client_as, personas, program):
@@ -171,20 +194,39 @@ def test_hidden_cells_stay_hidden_from_the_cache(client_as, personas, program):
     assert ">hidden<" in first
 
 
-def test_the_warming_job_refreshes_the_default_figures_so_pages_only_read_the_cache(
+def test_the_refresh_job_stores_every_scope_so_pages_only_read_the_store(
     client_as, personas, program, django_assert_max_num_queries
 ):
+    from soars.core.models import Agency, OpportunityType
     from soars.core.schedule import all_periodic
-    from soars.metrics.tasks import warm_figures
+    from soars.core.testing import run_tasks
+    from soars.metrics.models import StoredFigure
+    from soars.metrics.tasks import refresh_agency_figures, refresh_figures
     from soars.opportunities.factories import OpenOpportunityFactory
 
     client = client_as(personas.site_admin)
     before = download(client.get(MANAGE + "?download=csv&figure=postings"))
+    StoredFigure.objects.create(
+        key="postings:-:-:20:1999Q1", figure={}, computed_at=timezone.now() - timedelta(days=90)
+    )
     OpenOpportunityFactory()
-    assert download(client.get(MANAGE + "?download=csv&figure=postings")) == before  # still the cached figure
-    assert warm_figures.call() == 12
+    assert download(client.get(MANAGE + "?download=csv&figure=postings")) == before  # still the stored figure
+    agencies, types = Agency.objects.top_level().count() + 1, OpportunityType.objects.count() + 1
+    assert refresh_figures.call() == agencies  # one task per agency choice
+    assert refresh_agency_figures.call("NO-SUCH-AGENCY") == 0
+    assert not StoredFigure.objects.filter(key__contains="1999Q1").exists()  # no page can ask for it
+    run_tasks()
+    # Per agency and type: 9 figures by quarter once (3 of them the same for every type), 3 of
+    # totals for each of the 4 periods (the government's own lending among them, an agency's
+    # interagency or veteran rows beside it).
+    assert StoredFigure.objects.count() == agencies * (types * (6 + 4 * 3) + 3)
     after = download(client.get(MANAGE + "?download=csv&figure=postings"))
-    assert after != before  # the new posting is counted without waiting for the cache to run out
-    with django_assert_max_num_queries(12):  # sign-in checks and the filter lists; no figure is worked out
-        assert client.get(MANAGE).status_code == 200
-    assert [job.every.total_seconds() for job in all_periodic() if job.name == "metrics.warm_figures"] == [240]
+    assert after != before  # the new posting is counted without waiting for the figure to age
+    urls = [MANAGE, MANAGE + "?agency=AG&type=detail&period=20", MANAGE + "?period=4&type=rotation"]
+    for url in urls:
+        with django_assert_max_num_queries(12):  # sign-in checks, the filter lists, the store; nothing counted
+            assert client.get(url).status_code == 200
+    hr = client_as(personas.hr_a)
+    with django_assert_max_num_queries(12):
+        assert hr.get(AGENCY + "?period=12&type=detail").status_code == 200
+    assert [job.every.total_seconds() for job in all_periodic() if job.name == "metrics.refresh_figures"] == [3600]
