@@ -22,7 +22,9 @@ def refresh_figures() -> int:
     return len(choices)
 
 
-@task()
+# Below every other task: an email or a ranking queued meanwhile goes first, and waits for at most
+# the one agency's figures a worker is working out.
+@task(priority=-10)
 def refresh_agency_figures(code: str) -> int:
     """One agency's figures ("": every agency together); a code no longer on the list, none."""
     if not code:

@@ -230,3 +230,15 @@ def test_the_refresh_job_stores_every_scope_so_pages_only_read_the_store(
     with django_assert_max_num_queries(12):
         assert hr.get(AGENCY + "?period=12&type=detail").status_code == 200
     assert [job.every.total_seconds() for job in all_periodic() if job.name == "metrics.refresh_figures"] == [3600]
+
+
+def test_an_email_queued_during_a_refresh_goes_before_the_figures(personas):
+    from django_tasks_db.models import DBTaskResult
+
+    from soars.core.email import deliver_email
+    from soars.metrics.tasks import refresh_figures
+
+    refresh_figures.call()  # queues one task per agency choice
+    deliver_email.enqueue(0)
+    # The worker takes the first task of this order: the email, although queued last.
+    assert DBTaskResult.objects.ready().first().task_path == "soars.core.email.deliver_email"
