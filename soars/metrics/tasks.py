@@ -13,8 +13,9 @@ from soars.metrics.figures import agency_choices, drop_old, refresh
 
 @task()
 def refresh_figures() -> int:
-    """The hourly job: drop old figures, then one task per agency choice, each a few seconds at
-    100,000 executives, so that no worker is held for minutes (a worker stops between tasks)."""
+    """The hourly job: drop old figures, then one task per agency choice (at 100,000 executives a
+    few seconds each, most of a minute for every agency together), so that no worker is held for
+    the whole refresh (a worker stops between tasks)."""
     drop_old()
     choices = agency_choices()
     for agency in choices:
