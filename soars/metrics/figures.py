@@ -145,10 +145,10 @@ def every_scope(today=None, agencies: list[Agency | None] | None = None) -> list
     types = [None, *OpportunityType.objects.order_by("name")]
     wanted = []
     for agency in agency_choices() if agencies is None else agencies:
+        names = [*FIGURES, "interagency_started"] if agency is None else [*FIGURES, "veteran_reach_beside"]
         for kind in types:
             for period in sorted(PERIODS, key=int, reverse=True):
                 scope = Scope(last_quarters(int(period), today), today, agency, kind)
-                names = [*FIGURES, "interagency_started"] if agency is None else [*FIGURES, "veteran_reach_beside"]
                 wanted += [
                     (name, scope)
                     for name in names
